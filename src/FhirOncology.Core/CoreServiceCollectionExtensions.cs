@@ -1,0 +1,28 @@
+using FhirOncology.Core.Capabilities;
+using FhirOncology.Core.Conditional;
+using FhirOncology.Core.History;
+using FhirOncology.Core.Indexing;
+using FhirOncology.Core.Interactions;
+using FhirOncology.Core.Resources;
+using FhirOncology.Core.Serialization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FhirOncology.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>The FHIR engine: interactions, history, indexing, serialisation and the CapabilityStatement.</summary>
+    public static IServiceCollection AddFhirCore(this IServiceCollection services)
+    {
+        services.AddOptions<FhirOptions>().BindConfiguration(FhirOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ResourceTypeRegistry>();
+        services.AddSingleton<FhirSerializer>();
+        services.AddSingleton<SearchIndexer>();
+        services.AddSingleton<CriteriaParser>();
+        services.AddSingleton<ResourceService>();
+        services.AddSingleton<HistoryService>();
+        services.AddSingleton<CapabilityStatementBuilder>();
+        return services;
+    }
+}

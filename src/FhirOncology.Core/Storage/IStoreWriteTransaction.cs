@@ -1,0 +1,21 @@
+using FhirOncology.Core.Conditional;
+
+namespace FhirOncology.Core.Storage;
+
+/// <summary>One database transaction for a write. Disposing without <see cref="CommitAsync"/> rolls back.</summary>
+public interface IStoreWriteTransaction : IAsyncDisposable
+{
+    Task<ResourceVersion?> ReadCurrentAsync(ResourceKey key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Ids of current, not deleted resources of <paramref name="type"/> matching every criterion; at most
+    /// <paramref name="limit"/> of them. Locks what it read until the transaction ends.
+    /// </summary>
+    Task<IReadOnlyList<string>> FindCurrentIdsAsync(
+        string type, IReadOnlyList<SearchCriterion> criteria, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Writes the version, moves the previous one to history and replaces its index rows.</summary>
+    Task SaveAsync(NewVersion version, CancellationToken cancellationToken);
+
+    Task CommitAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using Dapper;
+using FhirOncology.Core.Errors;
+using FhirOncology.Core.Storage;
+using FhirOncology.Storage.Dialects;
+using FhirOncology.Storage.Migrations;
+
+namespace FhirOncology.Storage.Resources;
+
+/// <summary>The <see cref="IResourceStore"/> for every dialect, on Dapper.</summary>
+internal sealed class DapperResourceStore(SqlDialect dialect, SurrogateIdGenerator surrogateIds, SchemaMigrator migrator) : IResourceStore
+{
+    public async Task<ResourceVersion?> ReadCurrentAsync(ResourceKey key, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<ResourceRow>(new CommandDefinition(
+            $"SELECT {ResourceSql.Columns} FROM Resource WHERE {ResourceSql.CurrentFilter}",
+            new { key.Type, key.Id }, cancellationToken: cancellationToken));
+        return row?.ToVersion();
+    }
+
+    public async Task<ResourceVersion?> ReadVersionAsync(ResourceKey key, int versionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<ResourceRow>(new CommandDefinition(
+            ResourceSql.ReadVersion, new { key.Type, key.Id, Version = versionId }, cancellationToken: cancellationToken));
+        return row?.ToVersion();
+    }
+
+    public async Task<HistoryPage> ReadHistoryAsync(HistoryQuery query, CancellationToken cancellationToken)
+    {
+        var before = long.MaxValue;
+        if (query.Cursor is not null && (!long.TryParse(query.Cursor, NumberStyles.None, CultureInfo.InvariantCulture, out before) || before <= 0))
+        {
+            throw FhirException.BadRequest("The paging cursor is not one this server issued.");
+        }
+
+        var filter = "FROM Resource WHERE ResourceSurrogateId < @Before";
+        if (query.Since is not null)
+        {
+            // The surrogate bound lets the primary key do the work; LastUpdated keeps the boundary exact.
+            filter += " AND ResourceSurrogateId >= @MinSurrogate AND LastUpdated >= @Since";
+        }
+
+        if (query.Type is not null)
+        {
+            filter += " AND ResourceType = @Type";
+        }
+
+        if (query.Id is not null)
+        {
+            filter += " AND ResourceId = @Id";
+        }
+
+        var sql = dialect.SelectTop(ResourceSql.Columns, filter + " ORDER BY ResourceSurrogateId DESC");
+        var parameters = new
+        {
+            Before = before,
+            MinSurrogate = query.Since is { } since ? SurrogateIdGenerator.LowerBound(since) : 0,
+            Since = query.Since?.ToUnixTimeMilliseconds() ?? 0,
+            query.Type,
+            query.Id,
+            Take = query.Count + 1, // one more than asked tells whether there is a next page
+        };
+
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<ResourceRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).ToList();
+        var hasMore = rows.Count > query.Count;
+        var page = rows.Take(query.Count).ToList();
+        var next = hasMore ? page[^1].ResourceSurrogateId.ToString(CultureInfo.InvariantCulture) : null;
+        return new HistoryPage([.. page.Select(row => row.ToVersion())], next);
+    }
+
+    public async Task<IStoreWriteTransaction> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        var connection = await dialect.OpenAsync(cancellationToken);
+        try
+        {
+            var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
+            return new DapperWriteTransaction(dialect, surrogateIds, connection, transaction);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        return await SchemaMigrator.CurrentVersionAsync(connection, cancellationToken) >= migrator.LatestVersion;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Dapper;
+using FhirOncology.Core.Conditional;
+using FhirOncology.Core.Indexing;
+using FhirOncology.Core.Storage;
+using FhirOncology.Storage.Dialects;
+
+namespace FhirOncology.Storage.Resources;
+
+/// <summary>One database transaction for a write: the version row, the previous version's move to history and the index rows.</summary>
+internal sealed class DapperWriteTransaction(
+    SqlDialect dialect, SurrogateIdGenerator surrogateIds, DbConnection connection, DbTransaction transaction) : IStoreWriteTransaction
+{
+    // 5 parameters a row; 200 rows stay under SQL Server's 2,100-parameter limit.
+    private const int TokenRowsPerInsert = 200;
+
+    public async Task<ResourceVersion?> ReadCurrentAsync(ResourceKey key, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<ResourceRow>(new CommandDefinition(
+            $"SELECT {ResourceSql.Columns} FROM Resource{dialect.WriteLockHint} WHERE {ResourceSql.CurrentFilter}",
+            new { key.Type, key.Id }, transaction, cancellationToken: cancellationToken));
+        return row?.ToVersion();
+    }
+
+    public async Task<IReadOnlyList<string>> FindCurrentIdsAsync(
+        string type, IReadOnlyList<SearchCriterion> criteria, int limit, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("Take", limit);
+        var sql = dialect.SelectTop("r.ResourceId", CriteriaSql.Where(type, criteria, dialect.WriteLockHint, parameters));
+        var ids = await connection.QueryAsync<string>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+        return [.. ids];
+    }
+
+    public async Task SaveAsync(NewVersion version, CancellationToken cancellationToken)
+    {
+        var key = version.Key;
+        if (version.VersionId > 1)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                ResourceSql.Supersede, new { key.Type, key.Id }, transaction, cancellationToken: cancellationToken));
+        }
+
+        var databaseMaximum = dialect.SerialisesWriters
+            ? await connection.ExecuteScalarAsync<long>(new CommandDefinition(ResourceSql.MaxSurrogate, transaction: transaction, cancellationToken: cancellationToken))
+            : 0;
+        var surrogateId = surrogateIds.Next(version.LastUpdated, databaseMaximum);
+        await connection.ExecuteAsync(new CommandDefinition(ResourceSql.Insert, new
+        {
+            ResourceSurrogateId = surrogateId,
+            ResourceType = key.Type,
+            ResourceId = key.Id,
+            Version = version.VersionId,
+            IsDeleted = version.Method == WriteMethod.Delete,
+            RequestMethod = ResourceRow.FormatMethod(version.Method),
+            LastUpdated = version.LastUpdated.ToUnixTimeMilliseconds(),
+            RawResource = RawResourceCodec.Compress(version.Json.Span),
+        }, transaction, cancellationToken: cancellationToken));
+
+        foreach (var chunk in version.Tokens.Chunk(TokenRowsPerInsert))
+        {
+            await InsertTokensAsync(surrogateId, key.Type, chunk, cancellationToken);
+        }
+    }
+
+    public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await transaction.DisposeAsync(); // rolls back when not committed
+        await connection.DisposeAsync();
+    }
+
+    private Task<int> InsertTokensAsync(long surrogateId, string type, TokenIndexEntry[] tokens, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("S", surrogateId);
+        parameters.Add("T", type);
+        var sql = new StringBuilder(ResourceSql.InsertTokenPrefix);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@S, @T, @c{i}, @s{i}, @v{i})");
+            parameters.Add($"c{i}", tokens[i].ParamCode);
+            parameters.Add($"s{i}", tokens[i].System);
+            parameters.Add($"v{i}", tokens[i].Code);
+        }
+
+        return connection.ExecuteAsync(new CommandDefinition(sql.ToString(), parameters, transaction, cancellationToken: cancellationToken));
+    }
+}
