@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Xml;
 using FhirOncology.Core.Errors;
@@ -27,6 +28,10 @@ public sealed class FhirSerializer
         IgnoreComments = true,
     };
 
+    // Escapes what JSON requires and leaves '+', '<', '&' and non-ASCII text readable (the default encoder escapes
+    // them for HTML embedding, which a FHIR API response is not).
+    private static readonly JavaScriptEncoder JsonEncoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
     private readonly BaseFhirJsonDeserializer _jsonParser = new(ModelInfo.ModelInspector, Settings);
     private readonly BaseFhirXmlDeserializer _xmlParser = new(ModelInfo.ModelInspector, Settings);
     private readonly BaseFhirJsonSerializer _jsonWriter = new(ModelInfo.ModelInspector);
@@ -46,7 +51,7 @@ public sealed class FhirSerializer
     public byte[] ToJsonBytes(Base instance, bool pretty = false, Func<SerializationFilter>? filter = null)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = pretty, SkipValidation = true }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = pretty, SkipValidation = true, Encoder = JsonEncoder }))
         {
             _jsonWriter.Serialize(instance, writer, filter);
         }
@@ -73,7 +78,14 @@ public sealed class FhirSerializer
     {
         try
         {
-            var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 128 });
+            var options = new JsonReaderOptions { MaxDepth = 128 };
+            var probe = new Utf8JsonReader(body, options);
+            if (!probe.Read() || probe.TokenType != JsonTokenType.StartObject)
+            {
+                throw FhirException.BadRequest("The body must be a JSON object holding a FHIR resource.");
+            }
+
+            var reader = new Utf8JsonReader(body, options);
             if (_jsonParser.TryDeserializeResource(ref reader, out var resource, out var issues) && resource is not null)
             {
                 return resource;
@@ -84,6 +96,11 @@ public sealed class FhirSerializer
         catch (JsonException ex)
         {
             throw FhirException.BadRequest($"The body is not valid JSON: {ex.Message}");
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The SDK's reader reports some structural mistakes (an array where an object belongs) this way.
+            throw FhirException.BadRequest($"The body is not a valid FHIR JSON resource: {ex.Message}");
         }
     }
 

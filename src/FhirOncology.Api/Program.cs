@@ -1,0 +1,27 @@
+using FhirOncology.Api.Endpoints;
+using FhirOncology.Api.Errors;
+using FhirOncology.Api.Health;
+using FhirOncology.Core;
+using FhirOncology.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddFhirCore().AddFhirStorage();
+builder.Services.AddFhirHealthChecks();
+builder.Services.AddExceptionHandler<FhirExceptionHandler>();
+builder.Services.AddProblemDetails();
+builder.WebHost.ConfigureKestrel((context, kestrel) =>
+    // Backstop only: RequestBody enforces Fhir:MaxRequestBodyBytes with an OperationOutcome first.
+    kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue<long?>("Fhir:MaxRequestBodyBytes") is { } limit ? limit + 1 : null);
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseFhirStatusCodeOutcomes();
+app.MapFhirHealthChecks();
+app.MapFhirApi();
+
+app.Run();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the integration tests.</summary>
+public partial class Program;

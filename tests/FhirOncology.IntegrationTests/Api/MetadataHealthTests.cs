@@ -1,0 +1,62 @@
+using System.Net;
+using FhirOncology.IntegrationTests.Infrastructure;
+using Hl7.Fhir.Model;
+
+namespace FhirOncology.IntegrationTests.Api;
+
+/// <summary>The CapabilityStatement (http.html#capabilities) and the health endpoints.</summary>
+public sealed class MetadataHealthTests(FhirServerFactory factory) : IClassFixture<FhirServerFactory>
+{
+    private static readonly string[] ReferralTypes =
+    [
+        "Patient", "Practitioner", "PractitionerRole", "Organization", "Condition", "Observation", "DiagnosticReport",
+        "Specimen", "Procedure", "MedicationRequest", "MedicationAdministration", "MedicationStatement", "ServiceRequest",
+        "Task", "DocumentReference", "Binary", "Bundle", "Composition", "ResearchStudy", "ResearchSubject", "Consent",
+        "Communication", "CommunicationRequest", "CarePlan", "BodyStructure", "FamilyMemberHistory", "Group",
+        "Subscription", "AuditEvent", "Provenance",
+    ];
+
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task Metadata_DescribesExactlyTheImplementedInteractions()
+    {
+        var response = await _client.GetAsync("/fhir/metadata");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var statement = await response.ReadAsync<CapabilityStatement>();
+
+        Assert.Equal(FHIRVersion.N4_0_1, statement.FhirVersion);
+        Assert.Equal(CapabilityStatementKind.Instance, statement.Kind);
+        Assert.Equal(["application/fhir+json", "application/fhir+xml"], statement.Format);
+        var rest = Assert.Single(statement.Rest);
+        Assert.Equal(ReferralTypes.Order(StringComparer.Ordinal), rest.Resource.Select(r => r.Type));
+        Assert.Equal([CapabilityStatement.SystemRestfulInteraction.HistorySystem], rest.Interaction.Select(i => i.Code!.Value));
+        foreach (var resource in rest.Resource)
+        {
+            Assert.Equal(7, resource.Interaction.Count);
+            Assert.DoesNotContain(resource.Interaction, i => i.Code == CapabilityStatement.TypeRestfulInteraction.SearchType);
+            Assert.Empty(resource.SearchParam); // no search until issue #4
+            Assert.Equal(CapabilityStatement.ResourceVersionPolicy.VersionedUpdate, resource.Versioning);
+            Assert.True(resource.ConditionalCreate);
+            Assert.Equal(CapabilityStatement.ConditionalDeleteStatus.Single, resource.ConditionalDelete);
+        }
+    }
+
+    [Fact]
+    public async Task Metadata_InXml_IsServed()
+    {
+        var response = await _client.GetAsync("/fhir/metadata?_format=xml");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<CapabilityStatement", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_Endpoints_ReportHealthy(string path)
+    {
+        var response = await _client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+}

@@ -1,0 +1,28 @@
+using FhirOncology.Storage.Dialects;
+
+namespace FhirOncology.UnitTests.Storage.Dialects;
+
+public sealed class SqlServerDialectTests
+{
+    [Fact]
+    public void SplitScript_SplitsOnGoLinesOnly()
+    {
+        var dialect = new SqlServerDialect("Server=unused");
+        var batches = dialect.SplitScript("CREATE TABLE A (Going int);\nGO\n  go  \nCREATE INDEX X ON A (Going);\nGO\n");
+        Assert.Equal(["CREATE TABLE A (Going int);", "CREATE INDEX X ON A (Going);"], batches);
+    }
+
+    [Fact]
+    public void EmbeddedSqlServerMigration_HasTheSameTablesAsSqlite()
+    {
+        static string[] Tables(string provider)
+        {
+            var assembly = typeof(SqlDialect).Assembly;
+            var name = assembly.GetManifestResourceNames().Single(n => n.Contains($".Migrations.{provider}.", StringComparison.Ordinal));
+            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+            return [.. System.Text.RegularExpressions.Regex.Matches(reader.ReadToEnd(), @"CREATE (?:UNIQUE )?(?:TABLE|INDEX) (\w+)").Select(m => m.Groups[1].Value)];
+        }
+
+        Assert.Equal(Tables("Sqlite"), Tables("SqlServer"));
+    }
+}
