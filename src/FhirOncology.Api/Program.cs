@@ -2,11 +2,12 @@ using FhirOncology.Api.Endpoints;
 using FhirOncology.Api.Errors;
 using FhirOncology.Api.Health;
 using FhirOncology.Core;
+using FhirOncology.Oncology;
 using FhirOncology.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddFhirCore().AddFhirStorage();
+builder.Services.AddFhirCore().AddFhirStorage().AddOncology();
 builder.Services.AddFhirHealthChecks();
 builder.Services.AddExceptionHandler<FhirExceptionHandler>();
 builder.Services.AddProblemDetails();

@@ -141,7 +141,7 @@ internal static class Program
     }
 
     private static string TooManyErrors(PhaseResult result) => string.Create(CultureInfo.InvariantCulture,
-        $"{result.Name}: {result.Errors} of {result.Requests} requests failed (more than {PhaseResult.MaxErrorRate:P0}). First error: {result.FirstError ?? "none"}");
+        $"{result.Name}: {result.Errors} of {result.Requests} requests failed (more than {PhaseResult.MaxErrorRate * 100:0}%). First error: {result.FirstError ?? "none"}");
 
     private static int Interrupted()
     {

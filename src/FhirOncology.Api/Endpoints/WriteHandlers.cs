@@ -115,6 +115,6 @@ internal static partial class WriteHandlers
             $"{verb} {version.Key.Type}/{version.Key.Id} version {version.VersionId}.")]);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Write {Type}/{Id} version {Version}: {Outcome}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Write {Type}/{Id} version {Version}: {Outcome}")]
     private static partial void LogWrite(ILogger logger, string type, string id, int version, WriteOutcome outcome);
 }

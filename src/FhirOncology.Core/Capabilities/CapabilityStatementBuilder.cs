@@ -51,7 +51,7 @@ public sealed class CapabilityStatementBuilder(ResourceTypeRegistry types, Searc
             Interaction = [new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.HistorySystem }],
         };
 
-        foreach (var type in types.All.Order(StringComparer.Ordinal))
+        foreach (var type in types.All)
         {
             rest.Resource.Add(ResourceComponent(type));
         }

@@ -24,7 +24,7 @@ internal sealed class BenchmarkPhases(FhirApi api, BenchmarkOptions options, Tex
     {
         if (options.Preload == 0)
         {
-            log.WriteLine("preload: skipped (--preload 0)");
+            log.WriteLine("running preload: skipped (--preload 0)");
             return null;
         }
 
@@ -32,7 +32,7 @@ internal sealed class BenchmarkPhases(FhirApi api, BenchmarkOptions options, Tex
         var patientCount = (options.Preload + ObservationsPerPatient) / (ObservationsPerPatient + 1);
         var observationCount = options.Preload - patientCount;
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"preload: {patientCount} Patients, then {observationCount} Observations, {options.PreloadClients} clients, Prefer: return=minimal"));
+            $"running preload: {patientCount} Patients, then {observationCount} Observations, {options.PreloadClients} clients, Prefer: return=minimal"));
 
         var patients = await LoadRunner.RunAsync("preload Patient", options.PreloadClients, StopCondition.After(patientCount),
             (worker, sequence, token) => api.CreatePatientAsync(worker, sequence, minimal: true, _patients, token), log, ct);
@@ -69,7 +69,7 @@ internal sealed class BenchmarkPhases(FhirApi api, BenchmarkOptions options, Tex
     {
         var patientIds = _patients.Snapshot();
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"create: {Describe(options.CreateSeconds, options.CreateCount)}, {options.CreateClients} clients, default Prefer"));
+            $"running create: {Describe(options.CreateSeconds, options.CreateCount)}, {options.CreateClients} clients, default Prefer"));
         // Sequence numbers continue after the preload's so the created values and dates keep varying.
         var offset = options.Preload;
         var run = await LoadRunner.RunAsync("create", options.CreateClients, StopCondition.From(options.CreateSeconds, options.CreateCount),
@@ -84,7 +84,7 @@ internal sealed class BenchmarkPhases(FhirApi api, BenchmarkOptions options, Tex
     {
         var ids = _observations.Snapshot();
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"read: {Describe(options.ReadSeconds, options.ReadCount)}, {options.ReadClients} clients, random ids from {ids.Length} Observations"));
+            $"running read: {Describe(options.ReadSeconds, options.ReadCount)}, {options.ReadClients} clients, random ids from {ids.Length} Observations"));
         var run = await LoadRunner.RunAsync("read", options.ReadClients, StopCondition.From(options.ReadSeconds, options.ReadCount),
             (worker, _, token) => api.ReadAsync(worker, "Observation", ids[Random.Shared.Next(ids.Length)], token), log, ct);
         return Report("read", options.ReadClients, run);
@@ -93,7 +93,8 @@ internal sealed class BenchmarkPhases(FhirApi api, BenchmarkOptions options, Tex
     private PhaseResult Report(string name, int clients, RunOutcome run)
     {
         var result = PhaseResult.From(name, clients, run);
-        log.WriteLine(result.SummaryLine());
+        // Indented: only the final summary block starts lines with "name:", so scripts can grep for it.
+        log.WriteLine("  " + result.SummaryLine());
         if (result.FirstError is { } error)
         {
             log.WriteLine($"  first error: {error}");

@@ -1,3 +1,4 @@
+using FhirOncology.Oncology.Referrals;
 using FhirOncology.Core.Conditional;
 using FhirOncology.Core.Errors;
 using FhirOncology.Core.Indexing;
@@ -7,7 +8,7 @@ namespace FhirOncology.UnitTests.Core.Conditional;
 
 public sealed class CriteriaParserTests
 {
-    private static readonly CriteriaParser Parser = new(new SearchIndexer(new ResourceTypeRegistry()));
+    private static readonly CriteriaParser Parser = new(new SearchIndexer(new ResourceTypeRegistry([ReferralResourceTypes.All])));
 
     [Theory]
     [InlineData("identifier=urn:sys|123", "urn:sys", "123")]

@@ -1,3 +1,4 @@
+using FhirOncology.Oncology.Referrals;
 using FhirOncology.Core.Indexing;
 using FhirOncology.Core.Resources;
 using Hl7.Fhir.Model;
@@ -6,7 +7,7 @@ namespace FhirOncology.UnitTests.Core.Indexing;
 
 public sealed class SearchIndexerTests
 {
-    private static readonly SearchIndexer Indexer = new(new ResourceTypeRegistry());
+    private static readonly SearchIndexer Indexer = new(new ResourceTypeRegistry([ReferralResourceTypes.All]));
 
     [Fact]
     public void IndexTokens_Patient_IndexesIdentifierGenderAndActive()

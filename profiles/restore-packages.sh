@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Restores the FHIR packages listed in fhir-packages.json into the FHIR package cache (issue #3).
+#
+#   profiles/restore-packages.sh            # cache = $FHIR_PACKAGE_CACHE, default ~/.fhir/packages
+#   FHIR_PACKAGE_CACHE=/tmp/fhir profiles/restore-packages.sh
+#
+# Layout written: <cache>/<name>#<version>/package/... (the standard FHIR package cache layout used by the
+# HL7 and Firely tooling). Packages come from `npm pack`, so npm's own configuration chooses the registry.
+# Idempotent: a package whose package/package.json is already in the cache is skipped. Each package is
+# unpacked into a temporary directory and moved into place at the end, so an interrupted run never leaves
+# a half-written package behind.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+manifest="${1:-$here/fhir-packages.json}"
+cache="${FHIR_PACKAGE_CACHE:-$HOME/.fhir/packages}"
+
+command -v node >/dev/null || { echo "restore-packages: node is required to read $manifest" >&2; exit 1; }
+
+# name@version per line, read with node so no JSON tool beyond the npm toolchain is needed.
+mapfile -t specs < <(node -e '
+  const m = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  for (const p of m.packages) console.log(`${p.name}@${p.version}`);
+' "$manifest")
+
+mkdir -p "$cache"
+work=""
+cleanup() { [[ -n "$work" && -d "$work" ]] && rm -rf "$work"; }
+trap cleanup EXIT
+
+for spec in "${specs[@]}"; do
+  name="${spec%@*}"
+  version="${spec##*@}"
+  target="$cache/$name#$version"
+  if [[ -f "$target/package/package.json" ]]; then
+    continue
+  fi
+  command -v npm >/dev/null || { echo "restore-packages: npm is required to restore $spec" >&2; exit 1; }
+  [[ -z "$work" ]] && work="$(mktemp -d)"
+  echo "restore-packages: $spec -> $target"
+  tgz="$(cd "$work" && npm pack --silent "$spec" | tail -n 1)"
+  staging="$work/$name#$version"
+  mkdir -p "$staging"
+  tar -xzf "$work/$tgz" -C "$staging"
+  rm -f "$work/$tgz"
+  # Some packages ship without the top-level package/ folder; normalise to the cache layout.
+  if [[ ! -d "$staging/package" ]]; then
+    mkdir -p "$staging/package"
+    find "$staging" -mindepth 1 -maxdepth 1 ! -name package -exec mv {} "$staging/package/" \;
+  fi
+  rm -rf "$target"
+  mv "$staging" "$target"
+done
