@@ -18,6 +18,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ResourceTypeRegistry>();
         services.AddSingleton<FhirSerializer>();
+        services.AddSingleton<SearchParameterCatalog>();
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton<CriteriaParser>();
         services.AddSingleton<ResourceService>();

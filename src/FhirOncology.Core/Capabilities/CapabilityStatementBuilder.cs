@@ -10,7 +10,7 @@ namespace FhirOncology.Core.Capabilities;
 /// The CapabilityStatement served at <c>[base]/metadata</c> (http.html#capabilities). It states only what is
 /// implemented; the integration tests exercise every interaction it claims.
 /// </summary>
-public sealed class CapabilityStatementBuilder(ResourceTypeRegistry types, SearchIndexer indexer, IOptions<FhirOptions> options)
+public sealed class CapabilityStatementBuilder(ResourceTypeRegistry types, SearchParameterCatalog catalog, IOptions<FhirOptions> options)
 {
     private static readonly string SoftwareVersion =
         typeof(CapabilityStatementBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
@@ -62,7 +62,7 @@ public sealed class CapabilityStatementBuilder(ResourceTypeRegistry types, Searc
 
     private CapabilityStatement.ResourceComponent ResourceComponent(string type)
     {
-        var tokenParameters = indexer.TokenParameters(type).Order(StringComparer.Ordinal).ToList();
+        var tokenParameters = catalog.ForType(type).Where(p => p.Type == SearchParamType.Token).Select(p => p.Code).Order(StringComparer.Ordinal).ToList();
         return new CapabilityStatement.ResourceComponent
         {
             Type = type,

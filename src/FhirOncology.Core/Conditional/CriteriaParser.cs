@@ -9,7 +9,7 @@ namespace FhirOncology.Core.Conditional;
 /// token parameters it indexes. Anything else is refused with 400 rather than ignored: an ignored criterion would
 /// widen the match and could update or delete the wrong resource.
 /// </summary>
-public sealed class CriteriaParser(SearchIndexer indexer)
+public sealed class CriteriaParser(SearchParameterCatalog catalog)
 {
     /// <summary>Parameters that control results, not matching; they may appear in criteria and are skipped.</summary>
     private static readonly HashSet<string> ResultParameters = new(StringComparer.Ordinal) { "_format", "_pretty" };
@@ -29,7 +29,7 @@ public sealed class CriteriaParser(SearchIndexer indexer)
                 throw FhirException.BadRequest($"Conditional criteria do not support modifiers or chains yet ('{name}').");
             }
 
-            if (name != "_id" && !indexer.IsTokenParameter(type, name))
+            if (name != "_id" && catalog.Find(type, name)?.Type != Hl7.Fhir.Model.SearchParamType.Token)
             {
                 throw FhirException.BadRequest(
                     $"Conditional criteria on {type} support _id and token parameters only; '{name}' is not one of them.");

@@ -1,3 +1,4 @@
+using FhirOncology.Core.Indexing;
 using FhirOncology.Core.Storage;
 
 namespace FhirOncology.Core.Interactions;
@@ -44,7 +45,7 @@ public sealed partial class ResourceService
             return new WriteResult(WriteOutcome.NothingToDelete, current);
         }
 
-        var marker = new NewVersion(key, current.VersionId + 1, Now(), WriteMethod.Delete, ReadOnlyMemory<byte>.Empty, []);
+        var marker = new NewVersion(key, current.VersionId + 1, Now(), WriteMethod.Delete, ReadOnlyMemory<byte>.Empty, SearchIndexEntries.None);
         await transaction.SaveAsync(marker, ct);
         return new WriteResult(WriteOutcome.Deleted, new ResourceVersion(key, marker.VersionId, marker.LastUpdated, WriteMethod.Delete, marker.Json));
     }

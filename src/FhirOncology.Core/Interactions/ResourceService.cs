@@ -68,7 +68,7 @@ public sealed partial class ResourceService(
         resource.Meta.LastUpdated = lastUpdated;
         var json = serializer.ToJsonBytes(resource);
         var key = new ResourceKey(resource.TypeName, id);
-        var version = new NewVersion(key, versionId, lastUpdated, method, json, indexer.IndexTokens(resource));
+        var version = new NewVersion(key, versionId, lastUpdated, method, json, indexer.Index(resource));
         await transaction.SaveAsync(version, ct);
         return new ResourceVersion(key, versionId, lastUpdated, method, json);
     }

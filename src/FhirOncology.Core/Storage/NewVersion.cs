@@ -12,4 +12,4 @@ public sealed record NewVersion(
     DateTimeOffset LastUpdated,
     WriteMethod Method,
     ReadOnlyMemory<byte> Json,
-    IReadOnlyList<TokenIndexEntry> Tokens);
+    SearchIndexEntries Index);

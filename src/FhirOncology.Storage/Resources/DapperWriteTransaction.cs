@@ -1,6 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
-using System.Text;
 using Dapper;
 using FhirOncology.Core.Conditional;
 using FhirOncology.Core.Indexing;
@@ -13,9 +11,6 @@ namespace FhirOncology.Storage.Resources;
 internal sealed class DapperWriteTransaction(
     SqlDialect dialect, SurrogateIdGenerator surrogateIds, DbConnection connection, DbTransaction transaction) : IStoreWriteTransaction
 {
-    // 5 parameters a row; 200 rows stay under SQL Server's 2,100-parameter limit.
-    private const int TokenRowsPerInsert = 200;
-
     public async Task<ResourceVersion?> ReadCurrentAsync(ResourceKey key, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<ResourceRow>(new CommandDefinition(
@@ -59,10 +54,7 @@ internal sealed class DapperWriteTransaction(
             RawResource = RawResourceCodec.Compress(version.Json.Span),
         }, transaction, cancellationToken: cancellationToken));
 
-        foreach (var chunk in version.Tokens.Chunk(TokenRowsPerInsert))
-        {
-            await InsertTokensAsync(surrogateId, key.Type, chunk, cancellationToken);
-        }
+        await new IndexRowWriter(connection, transaction).WriteAsync(surrogateId, key.Type, version.Index, cancellationToken);
     }
 
     public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
@@ -71,22 +63,5 @@ internal sealed class DapperWriteTransaction(
     {
         await transaction.DisposeAsync(); // rolls back when not committed
         await connection.DisposeAsync();
-    }
-
-    private Task<int> InsertTokensAsync(long surrogateId, string type, TokenIndexEntry[] tokens, CancellationToken cancellationToken)
-    {
-        var parameters = new DynamicParameters();
-        parameters.Add("S", surrogateId);
-        parameters.Add("T", type);
-        var sql = new StringBuilder(ResourceSql.InsertTokenPrefix);
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@S, @T, @c{i}, @s{i}, @v{i})");
-            parameters.Add($"c{i}", tokens[i].ParamCode);
-            parameters.Add($"s{i}", tokens[i].System);
-            parameters.Add($"v{i}", tokens[i].Code);
-        }
-
-        return connection.ExecuteAsync(new CommandDefinition(sql.ToString(), parameters, transaction, cancellationToken: cancellationToken));
     }
 }

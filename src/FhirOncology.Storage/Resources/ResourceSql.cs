@@ -27,7 +27,4 @@ internal static class ResourceSql
     public const string Insert =
         "INSERT INTO Resource (ResourceSurrogateId, ResourceType, ResourceId, Version, IsHistory, IsDeleted, RequestMethod, LastUpdated, RawResource) "
         + "VALUES (@ResourceSurrogateId, @ResourceType, @ResourceId, @Version, 0, @IsDeleted, @RequestMethod, @LastUpdated, @RawResource)";
-
-    public const string InsertTokenPrefix =
-        "INSERT INTO TokenSearchParam (ResourceSurrogateId, ResourceType, ParamCode, System, Code) VALUES ";
 }

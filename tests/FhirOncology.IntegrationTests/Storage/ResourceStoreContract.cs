@@ -64,7 +64,14 @@ public abstract class ResourceStoreContract : IAsyncLifetime
     private static NewVersion Version(ResourceKey key, int number, WriteMethod method, params TokenIndexEntry[] tokens) => new(
         key, number, DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), method,
         method == WriteMethod.Delete ? ReadOnlyMemory<byte>.Empty : Encoding.UTF8.GetBytes($"{{\"resourceType\":\"{key.Type}\",\"id\":\"{key.Id}\",\"v\":{number}}}"),
-        tokens);
+        Tokens(tokens));
+
+    private static SearchIndexEntries Tokens(TokenIndexEntry[] tokens)
+    {
+        var entries = new SearchIndexEntries();
+        entries.Tokens.UnionWith(tokens);
+        return entries;
+    }
 
     private async Task SaveAsync(params NewVersion[] versions)
     {

@@ -8,7 +8,7 @@ namespace FhirOncology.UnitTests.Core.Conditional;
 
 public sealed class CriteriaParserTests
 {
-    private static readonly CriteriaParser Parser = new(new SearchIndexer(new ResourceTypeRegistry([ReferralResourceTypes.All])));
+    private static readonly CriteriaParser Parser = new(new SearchParameterCatalog(new ResourceTypeRegistry([ReferralResourceTypes.All])));
 
     [Theory]
     [InlineData("identifier=urn:sys|123", "urn:sys", "123")]

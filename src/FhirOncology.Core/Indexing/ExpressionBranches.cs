@@ -1,0 +1,51 @@
+namespace FhirOncology.Core.Indexing;
+
+/// <summary>
+/// Core SearchParameter expressions are unions over many types ("AllergyIntolerance.code | Condition.code | …").
+/// Keeping only the branches rooted at the type being indexed avoids evaluating the rest on every write.
+/// </summary>
+internal static class ExpressionBranches
+{
+    public static string? ForType(string expression, string type)
+    {
+        var branches = SplitTopLevel(expression).Where(branch => IsRootedAt(branch, type)).ToList();
+        return branches.Count == 0 ? null : string.Join(" | ", branches);
+    }
+
+    private static bool IsRootedAt(string branch, string type)
+    {
+        var text = branch.TrimStart('(', ' ');
+        return text == type || text.StartsWith(type + ".", StringComparison.Ordinal) || text.StartsWith(type + " ", StringComparison.Ordinal)
+            || text.StartsWith(type + ")", StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<string> SplitTopLevel(string expression)
+    {
+        var depth = 0;
+        var quoted = false;
+        var start = 0;
+        for (var i = 0; i < expression.Length; i++)
+        {
+            var c = expression[i];
+            if (c == '\'')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && c == '(')
+            {
+                depth++;
+            }
+            else if (!quoted && c == ')')
+            {
+                depth--;
+            }
+            else if (!quoted && depth == 0 && c == '|')
+            {
+                yield return expression[start..i].Trim();
+                start = i + 1;
+            }
+        }
+
+        yield return expression[start..].Trim();
+    }
+}

@@ -1,0 +1,4 @@
+namespace FhirOncology.Validation.Profiles;
+
+/// <summary>One <c>ElementDefinition.type</c>: the type code, its profiles and, for references, the target profiles.</summary>
+internal sealed record TypeRef(string Code, IReadOnlyList<string> Profiles, IReadOnlyList<string> TargetProfiles);

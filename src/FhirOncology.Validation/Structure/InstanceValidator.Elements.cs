@@ -1,0 +1,285 @@
+using System.Text.Json;
+using FhirOncology.Validation.Invariants;
+using FhirOncology.Validation.Profiles;
+using Hl7.Fhir.Model;
+
+namespace FhirOncology.Validation.Structure;
+
+/// <summary>Element-level part: one occurrence of an element, primitive or complex, against its definition.</summary>
+internal sealed partial class InstanceValidator
+{
+    public void ValidateItem(ValidationSession session, ElementNode element, ValueItem item, ResourceScope scope, string? fullUrl = null)
+    {
+        if (session.Depth > ValidationSession.MaxDepth)
+        {
+            session.Error(item.Path, OperationOutcome.IssueType.TooCostly, "The instance nests deeper than the validator follows.");
+            return;
+        }
+
+        var type = item.TypeCode;
+        if (PrimitiveTypes.IsPrimitive(type))
+        {
+            ValidatePrimitive(session, element, item, scope);
+            return;
+        }
+
+        if (item.Value is not { } value)
+        {
+            return;
+        }
+
+        if (PrimitiveTypes.IsResourceType(type) || _profiles.IsResourceType(type))
+        {
+            var isContained = element.Path.EndsWith(".contained", StringComparison.Ordinal);
+            var typeProfiles = element.Types.Count > 0 ? element.Types[0].Profiles : [];
+            session.Depth++;
+            ValidateResource(session, value, item.Path, typeProfiles, scope, isContained, fullUrl);
+            session.Depth--;
+            return;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            session.Error(item.Path, OperationOutcome.IssueType.Structure,
+                $"A {type} must be a JSON object, found {PrimitiveValidator.Describe(value.ValueKind)}.", element);
+            return;
+        }
+
+        ValidateComplex(session, element, value, type, item.Path, scope, isResourceRoot: false);
+    }
+
+    /// <summary>
+    /// A complex value (or a resource root) against its element: children from the element when the snapshot
+    /// expands them, else from the element's type profile, else from the base type (profiling.html#snapshot).
+    /// </summary>
+    private void ValidateComplex(
+        ValidationSession session, ElementNode element, JsonElement value, string type, InstancePath path, ResourceScope scope, bool isResourceRoot)
+    {
+        session.Depth++;
+        var typeRoot = isResourceRoot ? null : _profiles.GetType(type)?.Root;
+        var source = element.HasChildren ? element : ContentReferenceTarget(element);
+        StructureProfile? typeProfile = null;
+        if (!isResourceRoot)
+        {
+            typeProfile = TypeProfile(session, element, value, type, path);
+        }
+
+        if (source is null && typeProfile is not null)
+        {
+            source = typeProfile.Root;
+            typeProfile = null;
+        }
+
+        source ??= typeRoot;
+        if (source is null)
+        {
+            session.Error(path, OperationOutcome.IssueType.NotSupported, $"Type '{type}' is not known, so its content was not checked.", element);
+            session.Depth--;
+            return;
+        }
+
+        ValidateChildren(session, source, value, path, scope, isResourceRoot, type);
+        if (typeProfile is not null)
+        {
+            ValidateChildren(session, typeProfile.Root, value, path, scope, isResourceRoot: false, type);
+            RunConstraints(session, typeProfile.Root, value, path, scope, type);
+        }
+
+        CheckFixedAndPattern(session, element, value, path);
+        if (element.Binding is not null)
+        {
+            _bindings.Check(session, element, value, type, path);
+        }
+
+        RunConstraints(session, element, value, path, scope, type);
+        if (!ReferenceEquals(source, element))
+        {
+            RunConstraints(session, source, value, path, scope, type);
+        }
+
+        if (typeRoot is not null && !ReferenceEquals(typeRoot, source))
+        {
+            RunConstraints(session, typeRoot, value, path, scope, type);
+        }
+
+        if (type == "Reference")
+        {
+            _references.Check(session, element, value, path, scope);
+        }
+
+        session.Depth--;
+    }
+
+    /// <summary>
+    /// The profile the element's type names (<c>type.profile</c>), or, for an extension without one, the extension's
+    /// own definition found by its url (extensibility.html#Extension). Unknown profiles give a warning; an unknown
+    /// modifier extension is an error, since its meaning cannot be ignored (extensibility.html#modifierExtension).
+    /// </summary>
+    private StructureProfile? TypeProfile(ValidationSession session, ElementNode element, JsonElement value, string type, InstancePath path)
+    {
+        foreach (var typeRef in element.Types)
+        {
+            if (typeRef.Code != type || typeRef.Profiles.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var url in typeRef.Profiles)
+            {
+                if (_profiles.Get(url) is { } profile)
+                {
+                    return profile;
+                }
+            }
+
+            session.Warning(path, OperationOutcome.IssueType.NotSupported,
+                $"Profile {string.Join(", ", typeRef.Profiles)} is not available here; checked against {type} only.", element);
+            return null;
+        }
+
+        if (type != "Extension" || element.HasChildren)
+        {
+            return null;
+        }
+
+        var url2 = value.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString()! : null;
+        if (url2 is null || !url2.Contains(':', StringComparison.Ordinal))
+        {
+            return null; // relative urls name the parts of a complex extension, defined by its parent
+        }
+
+        if (_profiles.Get(url2) is { } definition)
+        {
+            return definition;
+        }
+
+        if (element.Name == "modifierExtension")
+        {
+            session.Error(path, OperationOutcome.IssueType.Extension,
+                $"Unknown modifier extension {url2}: a modifier extension changes the meaning of its element and cannot be ignored.", element);
+        }
+        else
+        {
+            session.Warning(path, OperationOutcome.IssueType.Extension, $"Extension {url2} is not known here, so its content was not checked.", element);
+        }
+
+        return null;
+    }
+
+    private ElementNode? ContentReferenceTarget(ElementNode element)
+    {
+        if (element.ContentReference is not { } reference)
+        {
+            return null;
+        }
+
+        if (element.Owner.ElementsById.TryGetValue(reference, out var target))
+        {
+            return target;
+        }
+
+        var dot = reference.IndexOf('.', StringComparison.Ordinal);
+        var baseType = dot < 0 ? reference : reference[..dot];
+        return _profiles.GetType(baseType)?.ElementsById.GetValueOrDefault(reference);
+    }
+
+    private void ValidatePrimitive(ValidationSession session, ElementNode element, ValueItem item, ResourceScope scope)
+    {
+        var type = item.TypeCode;
+        var value = item.Value is { ValueKind: not JsonValueKind.Null } v ? v : (JsonElement?)null;
+        if (value is { } present)
+        {
+            if (PrimitiveValidator.Check(present, type) is { } problem)
+            {
+                var code = present.ValueKind == JsonValueKind.String || PrimitiveTypes.IsNumber(type) && present.ValueKind == JsonValueKind.Number
+                    ? OperationOutcome.IssueType.Value : OperationOutcome.IssueType.Structure;
+                session.Error(item.Path, code, problem, element);
+                return;
+            }
+
+            if (element.MaxLength is { } maxLength && present.ValueKind == JsonValueKind.String && present.GetString()!.Length > maxLength)
+            {
+                session.Error(item.Path, OperationOutcome.IssueType.TooLong, $"The value is longer than the maximum of {maxLength} characters.", element);
+            }
+        }
+
+        if (item.Shadow is { } shadow)
+        {
+            if (shadow.ValueKind != JsonValueKind.Object)
+            {
+                session.Error(item.Path, OperationOutcome.IssueType.Structure, "The '_' companion of a primitive must be an object (json.html#primitive).", element);
+            }
+            else if (_profiles.GetType(type)?.Root is { } primitiveRoot)
+            {
+                ValidateChildren(session, primitiveRoot, shadow, item.Path, scope, isResourceRoot: false, type);
+            }
+        }
+
+        if (value is null)
+        {
+            if (item.Shadow is not { ValueKind: JsonValueKind.Object } s || !s.TryGetProperty("extension", out _))
+            {
+                session.Error(item.Path, OperationOutcome.IssueType.Invariant,
+                    "A primitive needs a value or an extension (ele-1: all FHIR elements must have a @value or children).", element, "ele-1");
+            }
+
+            return;
+        }
+
+        CheckFixedAndPattern(session, element, value.Value, item.Path);
+        if (element.Binding is not null)
+        {
+            _bindings.Check(session, element, value.Value, type, item.Path);
+        }
+
+        if (type == "xhtml")
+        {
+            _narrative.Check(session, value.Value.GetString()!, item.Path, element);
+        }
+
+        RunConstraints(session, element, value.Value, item.Path, scope, type);
+    }
+
+    private static void CheckFixedAndPattern(ValidationSession session, ElementNode element, JsonElement value, InstancePath path)
+    {
+        if (element.Fixed is { } fixedValue && !JsonValueMatcher.AreEqual(fixedValue, value))
+        {
+            session.Error(path, OperationOutcome.IssueType.Value,
+                $"The value must be exactly {JsonValueMatcher.Show(fixedValue)} (fixed value, profiling.html#fixed), found {JsonValueMatcher.Show(value)}.", element);
+        }
+
+        if (element.Pattern is { } pattern && !JsonValueMatcher.Contains(pattern, value))
+        {
+            session.Error(path, OperationOutcome.IssueType.Value,
+                $"The value must match the pattern {JsonValueMatcher.Show(pattern)} (profiling.html#pattern), found {JsonValueMatcher.Show(value)}.", element);
+        }
+    }
+
+    private static void RunConstraints(ValidationSession session, ElementNode element, JsonElement value, InstancePath path, ResourceScope scope, string type)
+    {
+        foreach (var constraint in element.Constraints)
+        {
+            if (constraint.Key == "ele-1")
+            {
+                continue; // checked structurally: empty objects and valueless primitives are reported where found
+            }
+
+            switch (NativeInvariants.Evaluate(constraint, value, scope, type))
+            {
+                case true:
+                    break;
+                case false:
+                    Report(session, constraint, path, element);
+                    break;
+                case null:
+                    session.PendingInvariants.Add(new PendingInvariant(constraint, path, scope.Path, element));
+                    break;
+            }
+        }
+    }
+
+    internal static void Report(ValidationSession session, ConstraintInfo constraint, InstancePath path, ElementNode element) =>
+        session.Add(
+            constraint.IsError ? OperationOutcome.IssueSeverity.Error : OperationOutcome.IssueSeverity.Warning,
+            path, OperationOutcome.IssueType.Invariant, $"Constraint {constraint.Key} failed: {constraint.Human}", element, constraint.Key);
+}

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using FhirOncology.Validation.Profiles;
+using FhirOncology.Validation.Structure;
+using Hl7.Fhir.Model;
+
+namespace FhirOncology.Validation.Terminology;
+
+/// <summary>
+/// Checks coded values against their binding (terminologies.html#strength): a code outside a required value set is
+/// an error, outside an extensible one a warning; preferred and example bindings are not checked. A code from a
+/// system whose content we do not hold (SNOMED CT, LOINC, ICD-10, RxNorm, HGNC, …) gets an informational issue.
+/// </summary>
+internal sealed class BindingChecker(ValueSetExpander expander)
+{
+    public void Check(ValidationSession session, ElementNode element, JsonElement value, string type, InstancePath path)
+    {
+        var binding = element.Binding!;
+        var isRequired = binding.Strength == "required";
+        if (!isRequired && binding.Strength != "extensible")
+        {
+            return;
+        }
+
+        var valueSet = expander.Get(binding.ValueSet);
+        switch (type)
+        {
+            case "code" or "string" or "uri":
+                if (value.ValueKind == JsonValueKind.String)
+                {
+                    Judge(session, element, path, valueSet, isRequired, [(null, value.GetString()!)]);
+                }
+
+                break;
+            case "Coding":
+                if (Coding(value) is { } coding)
+                {
+                    Judge(session, element, path, valueSet, isRequired, [coding]);
+                }
+
+                break;
+            case "CodeableConcept":
+                if (value.TryGetProperty("coding", out var codings) && codings.ValueKind == JsonValueKind.Array)
+                {
+                    var list = codings.EnumerateArray().Select(Coding).OfType<(string?, string)>().ToList();
+                    if (list.Count > 0)
+                    {
+                        Judge(session, element, path, valueSet, isRequired, list);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static (string? System, string Code)? Coding(JsonElement coding)
+    {
+        if (coding.ValueKind != JsonValueKind.Object
+            || !coding.TryGetProperty("code", out var code) || code.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        var system = coding.TryGetProperty("system", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+        return (system, code.GetString()!);
+    }
+
+    /// <summary>One member is enough (a CodeableConcept may add codings from other systems).</summary>
+    private static void Judge(
+        ValidationSession session, ElementNode element, InstancePath path, CompiledValueSet valueSet, bool isRequired,
+        List<(string? System, string Code)> codes)
+    {
+        var unknown = new List<(string? System, string Code)>();
+        foreach (var (system, code) in codes)
+        {
+            switch (valueSet.Contains(system, code))
+            {
+                case Membership.Member:
+                    return;
+                case Membership.Unknown:
+                    unknown.Add((system, code));
+                    break;
+            }
+        }
+
+        var shown = string.Join(", ", codes.Select(c => c.System is null ? $"'{c.Code}'" : $"{c.System}#{c.Code}"));
+        if (valueSet.IsUnknown)
+        {
+            session.Information(path, OperationOutcome.IssueType.NotSupported,
+                $"Value set {valueSet.Url} is not available here, so {shown} was not checked against it.", element);
+        }
+        else if (unknown.Count > 0)
+        {
+            session.Information(path, OperationOutcome.IssueType.NotSupported,
+                $"{shown} cannot be checked against value set {valueSet.Url} here: the content of "
+                + $"{string.Join(", ", unknown.Select(u => u.System ?? "(no system)").Distinct(StringComparer.Ordinal))} is not held locally.", element);
+        }
+        else if (isRequired)
+        {
+            session.Error(path, OperationOutcome.IssueType.CodeInvalid,
+                $"{shown} is not in the value set {valueSet.Url}, which is required here (terminologies.html#required).", element);
+        }
+        else
+        {
+            session.Warning(path, OperationOutcome.IssueType.CodeInvalid,
+                $"{shown} is not in the value set {valueSet.Url}, which is extensible here: use one of its codes when one fits (terminologies.html#extensible).", element);
+        }
+    }
+}
