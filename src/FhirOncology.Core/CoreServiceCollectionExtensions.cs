@@ -1,11 +1,12 @@
 using FhirOncology.Core.Capabilities;
-using FhirOncology.Core.Conditional;
 using FhirOncology.Core.History;
 using FhirOncology.Core.Indexing;
 using FhirOncology.Core.Interactions;
 using FhirOncology.Core.Resources;
+using FhirOncology.Core.Search;
 using FhirOncology.Core.Serialization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FhirOncology.Core;
 
@@ -20,9 +21,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<FhirSerializer>();
         services.AddSingleton<SearchParameterCatalog>();
         services.AddSingleton<SearchIndexer>();
-        services.AddSingleton<CriteriaParser>();
+        services.AddSingleton<SearchQueryParser>();
+        services.TryAddSingleton<IAccessScope, UnrestrictedAccessScope>();
         services.AddSingleton<ResourceService>();
         services.AddSingleton<HistoryService>();
+        services.AddSingleton<SearchService>();
         services.AddSingleton<CapabilityStatementBuilder>();
         return services;
     }

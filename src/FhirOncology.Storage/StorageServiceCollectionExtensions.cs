@@ -2,6 +2,7 @@ using FhirOncology.Core.Storage;
 using FhirOncology.Storage.Dialects;
 using FhirOncology.Storage.Migrations;
 using FhirOncology.Storage.Resources;
+using FhirOncology.Storage.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(CreateDialect);
         services.AddSingleton<SurrogateIdGenerator>();
         services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<SearchRunner>();
         services.AddSingleton<IResourceStore, DapperResourceStore>();
         services.AddHostedService<SchemaMigrationService>();
         return services;

@@ -18,7 +18,11 @@ public static class FhirEndpoints
         });
 
         fhir.MapGet("/metadata", Metadata);
+        fhir.MapGet("/", SearchHandlers.SystemGetAsync);
+        fhir.MapPost("/_search", SearchHandlers.SystemPostAsync);
         fhir.MapGet("/_history", HistoryHandlers.SystemAsync);
+        fhir.MapGet("/{type}", SearchHandlers.TypeGetAsync);
+        fhir.MapPost("/{type}/_search", SearchHandlers.TypePostAsync);
         fhir.MapPost("/{type}", WriteHandlers.CreateAsync);
         fhir.MapPut("/{type}", WriteHandlers.ConditionalUpdateAsync);
         fhir.MapDelete("/{type}", WriteHandlers.ConditionalDeleteAsync);

@@ -121,11 +121,11 @@ internal static class Negotiation
 
         return summary switch
         {
-            "" or "false" => null,
+            "" or "false" or "count" => null, // count: the search returns no entries (search.html#summary)
             "true" => SerializationFilter.ForSummary,
             "text" => SerializationFilter.ForText,
             "data" => SerializationFilter.ForData,
-            _ => throw FhirException.BadRequest($"_summary '{summary}' is not supported here; use true, text, data or false."),
+            _ => throw FhirException.BadRequest($"_summary '{summary}' is not supported here; use true, text, data, count or false."),
         };
     }
 

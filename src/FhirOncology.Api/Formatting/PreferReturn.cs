@@ -32,4 +32,9 @@ internal static class PreferHeader
 
         return PreferReturn.Representation;
     }
+
+    /// <summary><c>Prefer: handling=strict</c> (search.html#errors): unknown or malformed search parameters are errors.</summary>
+    public static bool StrictHandling(HttpRequest request) =>
+        request.Headers["Prefer"].ToString().Split(',', StringSplitOptions.TrimEntries)
+            .Any(preference => preference.Equals("handling=strict", StringComparison.OrdinalIgnoreCase));
 }

@@ -24,6 +24,7 @@ public sealed class CapabilityStatementBuilder(ResourceTypeRegistry types, Searc
         CapabilityStatement.TypeRestfulInteraction.HistoryInstance,
         CapabilityStatement.TypeRestfulInteraction.HistoryType,
         CapabilityStatement.TypeRestfulInteraction.Create,
+        CapabilityStatement.TypeRestfulInteraction.SearchType,
     ];
 
     public CapabilityStatement Build(string baseUrl)
@@ -46,9 +47,17 @@ public sealed class CapabilityStatementBuilder(ResourceTypeRegistry types, Searc
         var rest = new CapabilityStatement.RestComponent
         {
             Mode = CapabilityStatement.RestfulCapabilityMode.Server,
-            Documentation = "Conditional create, update and delete accept _id and the token search parameters listed per "
-                + "resource as criteria. History pages newest first; follow the 'next' link to page.",
-            Interaction = [new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.HistorySystem }],
+            Documentation = "Search (GET, or POST to _search): every parameter listed per resource, with the modifiers "
+                + ":missing, :exact, :contains (string), :not (token), :below, :above (uri) and :[type] (reference); prefixes on "
+                + "date, number and quantity; chained parameters and _has; _include and _revinclude (with :iterate); _count, "
+                + "_total, _summary, _elements, _sort=_lastUpdated or -_lastUpdated. Prefer: handling=strict makes unknown "
+                + "parameters an error, otherwise they are ignored and reported in an OperationOutcome entry. Conditional "
+                + "create, update and delete take the same parameters as criteria. History and search page with 'next' links.",
+            Interaction =
+            [
+                new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.HistorySystem },
+                new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.SearchSystem },
+            ],
         };
 
         foreach (var type in types.All)
@@ -62,8 +71,9 @@ public sealed class CapabilityStatementBuilder(ResourceTypeRegistry types, Searc
 
     private CapabilityStatement.ResourceComponent ResourceComponent(string type)
     {
-        var tokenParameters = catalog.ForType(type).Where(p => p.Type == SearchParamType.Token).Select(p => p.Code).Order(StringComparer.Ordinal).ToList();
-        return new CapabilityStatement.ResourceComponent
+        var parameters = catalog.ForType(type).OrderBy(p => p.Code, StringComparer.Ordinal).ToList();
+        var references = parameters.Where(p => p.Type == SearchParamType.Reference).ToList();
+        var component = new CapabilityStatement.ResourceComponent
         {
             Type = type,
             Profile = $"http://hl7.org/fhir/StructureDefinition/{type}",
@@ -75,9 +85,18 @@ public sealed class CapabilityStatementBuilder(ResourceTypeRegistry types, Searc
             ConditionalUpdate = true,
             ConditionalDelete = CapabilityStatement.ConditionalDeleteStatus.Single,
             ConditionalRead = CapabilityStatement.ConditionalReadStatus.NotSupported,
-            Documentation = tokenParameters.Count == 0
-                ? "Conditional criteria: _id."
-                : "Conditional criteria: _id, " + string.Join(", ", tokenParameters) + ".",
+            SearchInclude = ["*", .. references.Select(p => $"{type}:{p.Code}")],
+            SearchRevInclude = [.. types.All.SelectMany(source => catalog.ForType(source)
+                    .Where(p => p.Type == SearchParamType.Reference && (p.Targets.Count == 0 || p.Targets.Contains(type)))
+                    .Select(p => $"{source}:{p.Code}"))
+                .Order(StringComparer.Ordinal)],
         };
+        component.SearchParam.Add(Parameter("_id", SearchParamType.Token, "http://hl7.org/fhir/SearchParameter/Resource-id"));
+        component.SearchParam.Add(Parameter("_lastUpdated", SearchParamType.Date, "http://hl7.org/fhir/SearchParameter/Resource-lastUpdated"));
+        component.SearchParam.AddRange(parameters.Select(p => Parameter(p.Code, p.Type, p.Url)));
+        return component;
     }
+
+    private static CapabilityStatement.SearchParamComponent Parameter(string name, SearchParamType type, string definition) =>
+        new() { Name = name, Type = type, Definition = definition };
 }

@@ -1,16 +1,28 @@
+using System.Text.RegularExpressions;
+
 namespace FhirOncology.Core.Indexing;
 
 /// <summary>
 /// Core SearchParameter expressions are unions over many types ("AllergyIntolerance.code | Condition.code | …").
 /// Keeping only the branches rooted at the type being indexed avoids evaluating the rest on every write.
 /// </summary>
-internal static class ExpressionBranches
+internal static partial class ExpressionBranches
 {
     public static string? ForType(string expression, string type)
     {
         var branches = SplitTopLevel(expression).Where(branch => IsRootedAt(branch, type)).ToList();
-        return branches.Count == 0 ? null : string.Join(" | ", branches);
+        return branches.Count == 0 ? null : WithoutResolve(string.Join(" | ", branches));
     }
+
+    /// <summary>
+    /// At index time there is nothing to resolve() against, so "ref.where(resolve() is Patient)" becomes a test of
+    /// the literal reference's type segment (references.html#literal), which is what it means for stored data.
+    /// </summary>
+    private static string WithoutResolve(string expression) => ResolveIsType().Replace(expression,
+        match => $"where(reference.matches('(^|/){match.Groups[1].Value}/[^/]+(/_history/[^/]+)?$'))");
+
+    [GeneratedRegex(@"where\(resolve\(\) is ([A-Za-z]+)\)", RegexOptions.CultureInvariant)]
+    private static partial Regex ResolveIsType();
 
     private static bool IsRootedAt(string branch, string type)
     {

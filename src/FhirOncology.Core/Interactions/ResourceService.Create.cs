@@ -1,3 +1,4 @@
+using FhirOncology.Core.Search;
 using FhirOncology.Core.Storage;
 using Hl7.Fhir.Model;
 
@@ -14,7 +15,7 @@ public sealed partial class ResourceService
     {
         EnsureSupported(type);
         EnsureBodyType(type, resource);
-        var criteria = ifNoneExist is null ? null : criteriaParser.Parse(type, ifNoneExist);
+        var criteria = ifNoneExist is null ? null : searchParser.ParseCriteria(type, QueryString.Split(ifNoneExist));
 
         await using var transaction = await store.BeginWriteAsync(ct);
         if (criteria is not null)

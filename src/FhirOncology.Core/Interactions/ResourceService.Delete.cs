@@ -1,3 +1,4 @@
+using FhirOncology.Core.Search;
 using FhirOncology.Core.Indexing;
 using FhirOncology.Core.Storage;
 
@@ -27,7 +28,7 @@ public sealed partial class ResourceService
     public async Task<WriteResult> ConditionalDeleteAsync(string type, IEnumerable<KeyValuePair<string, string>> query, CancellationToken ct)
     {
         EnsureSupported(type);
-        var criteria = criteriaParser.Parse(type, query);
+        var criteria = searchParser.ParseCriteria(type, query);
         await using var transaction = await store.BeginWriteAsync(ct);
         var matchId = await FindSingleMatchAsync(transaction, type, criteria, "conditional delete", ct);
         var result = matchId is null

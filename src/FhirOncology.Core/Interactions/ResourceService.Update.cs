@@ -1,3 +1,4 @@
+using FhirOncology.Core.Search;
 using System.Net;
 using FhirOncology.Core.Errors;
 using FhirOncology.Core.Storage;
@@ -42,7 +43,7 @@ public sealed partial class ResourceService
     {
         EnsureSupported(type);
         EnsureBodyType(type, resource);
-        var criteria = criteriaParser.Parse(type, query);
+        var criteria = searchParser.ParseCriteria(type, query);
 
         await using var transaction = await store.BeginWriteAsync(ct);
         var matchId = await FindSingleMatchAsync(transaction, type, criteria, "conditional update", ct);

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using FhirOncology.Core.Conditional;
+using FhirOncology.Core.Search;
 using FhirOncology.Core.Errors;
 using FhirOncology.Core.Indexing;
 using FhirOncology.Core.Resources;
@@ -18,7 +18,7 @@ public sealed partial class ResourceService(
     IResourceStore store,
     ResourceTypeRegistry types,
     SearchIndexer indexer,
-    CriteriaParser criteriaParser,
+    SearchQueryParser searchParser,
     FhirSerializer serializer,
     IOptions<FhirOptions> options,
     TimeProvider clock)
@@ -83,7 +83,7 @@ public sealed partial class ResourceService(
     private static string NewId() => Guid.CreateVersion7().ToString("N");
 
     private static async Task<string?> FindSingleMatchAsync(
-        IStoreWriteTransaction transaction, string type, IReadOnlyList<SearchCriterion> criteria, string operation, CancellationToken ct)
+        IStoreWriteTransaction transaction, string type, IReadOnlyList<SearchClause> criteria, string operation, CancellationToken ct)
     {
         var matches = await transaction.FindCurrentIdsAsync(type, criteria, 2, ct);
         return matches.Count switch

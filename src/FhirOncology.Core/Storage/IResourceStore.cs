@@ -1,3 +1,5 @@
+using FhirOncology.Core.Search;
+
 namespace FhirOncology.Core.Storage;
 
 /// <summary>
@@ -12,6 +14,9 @@ public interface IResourceStore
     Task<ResourceVersion?> ReadVersionAsync(ResourceKey key, int versionId, CancellationToken cancellationToken);
 
     Task<HistoryPage> ReadHistoryAsync(HistoryQuery query, CancellationToken cancellationToken);
+
+    /// <summary>A page of current, not deleted matches with their includes (search.html), narrowed by the query's scope clauses.</summary>
+    Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken);
 
     /// <summary>
     /// Starts a serialised write transaction. Conditional operations read and write inside it, so two concurrent

@@ -1,15 +1,21 @@
 using System.Globalization;
 using Dapper;
 using FhirOncology.Core.Errors;
+using FhirOncology.Core.Search;
 using FhirOncology.Core.Storage;
 using FhirOncology.Storage.Dialects;
 using FhirOncology.Storage.Migrations;
+using FhirOncology.Storage.Search;
 
 namespace FhirOncology.Storage.Resources;
 
 /// <summary>The <see cref="IResourceStore"/> for every dialect, on Dapper.</summary>
-internal sealed class DapperResourceStore(SqlDialect dialect, SurrogateIdGenerator surrogateIds, SchemaMigrator migrator) : IResourceStore
+internal sealed class DapperResourceStore(
+    SqlDialect dialect, SurrogateIdGenerator surrogateIds, SchemaMigrator migrator, SearchRunner searchRunner) : IResourceStore
 {
+    public Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken) =>
+        searchRunner.RunAsync(query, cancellationToken);
+
     public async Task<ResourceVersion?> ReadCurrentAsync(ResourceKey key, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);

@@ -1,9 +1,10 @@
 using System.Data.Common;
 using Dapper;
-using FhirOncology.Core.Conditional;
+using FhirOncology.Core.Search;
 using FhirOncology.Core.Indexing;
 using FhirOncology.Core.Storage;
 using FhirOncology.Storage.Dialects;
+using FhirOncology.Storage.Search;
 
 namespace FhirOncology.Storage.Resources;
 
@@ -20,12 +21,13 @@ internal sealed class DapperWriteTransaction(
     }
 
     public async Task<IReadOnlyList<string>> FindCurrentIdsAsync(
-        string type, IReadOnlyList<SearchCriterion> criteria, int limit, CancellationToken cancellationToken)
+        string type, IReadOnlyList<SearchClause> criteria, int limit, CancellationToken cancellationToken)
     {
-        var parameters = new DynamicParameters();
-        parameters.Add("Take", limit);
-        var sql = dialect.SelectTop("r.ResourceId", CriteriaSql.Where(type, criteria, dialect.WriteLockHint, parameters));
-        var ids = await connection.QueryAsync<string>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+        var builder = new SearchSqlBuilder(dialect.WriteLockHint);
+        builder.Parameters.Add("Take", limit);
+        var from = MatchSql.From(builder, [type], criteria, new Dictionary<string, IReadOnlyList<SearchClause>>(), dialect.WriteLockHint);
+        var ids = await connection.QueryAsync<string>(new CommandDefinition(
+            dialect.SelectTop("r.ResourceId", from), builder.Parameters, transaction, cancellationToken: cancellationToken));
         return [.. ids];
     }
 

@@ -62,6 +62,11 @@ internal sealed class ElementNode
 
     public bool HasChildren => Children.Count > 0;
 
+    /// <summary>Children in definition order; <see cref="Ordinal"/> is a child's position here.</summary>
+    public List<ElementNode> ChildList { get; } = [];
+
+    public int Ordinal { get; private set; }
+
     private ConcurrentDictionary<string, ElementNode?>? _discriminatorTargets;
 
     /// <summary>For a slice: the element each discriminator path leads to, found once (see SliceDefinitionNavigator).</summary>
@@ -75,6 +80,8 @@ internal sealed class ElementNode
             Children = new Dictionary<string, ElementNode>(StringComparer.Ordinal);
         }
 
+        child.Ordinal = ChildList.Count;
+        ChildList.Add(child);
         Children[child.Name] = child;
         if (child.IsChoice)
         {

@@ -12,6 +12,9 @@ namespace FhirOncology.Validation.References;
 /// </summary>
 internal sealed class ReferenceChecker(InstanceValidator validator, ProfileRegistry profiles)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ElementNode, List<string>> _targetProfiles = new(ReferenceEqualityComparer.Instance);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ElementNode, List<string>?> _allowedTypes = new(ReferenceEqualityComparer.Instance);
+
     public void Check(ValidationSession session, ElementNode element, JsonElement value, InstancePath path, ResourceScope scope)
     {
         if (!value.TryGetProperty("reference", out var referenceElement) || referenceElement.ValueKind != JsonValueKind.String)
@@ -20,11 +23,12 @@ internal sealed class ReferenceChecker(InstanceValidator validator, ProfileRegis
         }
 
         var reference = referenceElement.GetString()!;
-        var targetProfiles = element.Types.Where(t => t.Code == "Reference").SelectMany(t => t.TargetProfiles).Distinct(StringComparer.Ordinal).ToList();
+        var targetProfiles = _targetProfiles.GetOrAdd(element, static e =>
+            e.Types.Where(t => t.Code == "Reference").SelectMany(t => t.TargetProfiles).Distinct(StringComparer.Ordinal).ToList());
         if (ReferenceTarget.TryResolve(scope, reference, out var target))
         {
             var type = target.Resource.TryGetProperty("resourceType", out var rt) ? rt.GetString() : null;
-            if (type is not null && CheckType(session, element, path, reference, type, targetProfiles))
+            if (type is not null && CheckType(session, element, path, reference, type))
             {
                 CheckProfiles(session, element, path, reference, target, targetProfiles, scope);
             }
@@ -49,13 +53,13 @@ internal sealed class ReferenceChecker(InstanceValidator validator, ProfileRegis
         var literalType = ReferenceTarget.TypeOf(reference);
         if (literalType is not null)
         {
-            CheckType(session, element, path, reference, literalType, targetProfiles);
+            CheckType(session, element, path, reference, literalType);
         }
 
         if (session.Context.ReferenceResolver is not null)
         {
             session.ExternalReferences.Add(new PendingReference(
-                reference, path, AllowedTypes(targetProfiles) ?? [], targetProfiles, element.Id));
+                reference, path, Allowed(element) ?? [], targetProfiles, element.Id));
         }
     }
 
@@ -95,9 +99,12 @@ internal sealed class ReferenceChecker(InstanceValidator validator, ProfileRegis
         return types;
     }
 
-    private bool CheckType(ValidationSession session, ElementNode element, InstancePath path, string reference, string type, List<string> targetProfiles)
+    private List<string>? Allowed(ElementNode element) =>
+        _allowedTypes.TryGetValue(element, out var known) ? known : _allowedTypes.GetOrAdd(element, AllowedTypes(_targetProfiles[element]));
+
+    private bool CheckType(ValidationSession session, ElementNode element, InstancePath path, string reference, string type)
     {
-        var allowed = AllowedTypes(targetProfiles);
+        var allowed = Allowed(element);
         if (allowed is null || allowed.Contains(type))
         {
             return true;

@@ -11,7 +11,9 @@ namespace FhirOncology.Validation.Slicing;
 internal static class SliceDefinitionNavigator
 {
     public static ElementNode? Find(ProfileRegistry profiles, ElementNode slice, string path, List<string> steps) =>
-        slice.DiscriminatorTargets.GetOrAdd(path, _ => Walk(profiles, slice, steps));
+        slice.DiscriminatorTargets.TryGetValue(path, out var known)
+            ? known
+            : slice.DiscriminatorTargets.GetOrAdd(path, Walk(profiles, slice, steps));
 
     private static ElementNode? Walk(ProfileRegistry profiles, ElementNode start, List<string> steps)
     {

@@ -40,10 +40,68 @@ internal sealed class SliceMatcher(InstanceValidator validator, ProfileRegistry 
 
         foreach (var discriminator in discriminators)
         {
-            var steps = Steps.GetOrAdd(discriminator.Path, DiscriminatorPath.Split);
-            var values = InstancePathEvaluator.Evaluate(item, steps, scope);
+            var steps = Steps.GetOrAdd(discriminator.Path, static path => DiscriminatorPath.Split(path));
             var definition = SliceDefinitionNavigator.Find(profiles, slice, discriminator.Path, steps);
-            if (definition is null || !Satisfies(session, discriminator, steps, definition, values, scope))
+            if (definition is null)
+            {
+                return false;
+            }
+
+            if (IsSimpleValue(discriminator, steps, definition, item, out var matches))
+            {
+                if (!matches)
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            var values = InstancePathEvaluator.Evaluate(item, steps, scope);
+            if (!Satisfies(session, discriminator, steps, definition, values, scope))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The common case without allocation: a value/pattern discriminator on one plain child (<c>url</c>, <c>code</c>)
+    /// whose slice fixes or patterns it, e.g. extensions sliced by url.
+    /// </summary>
+    private static bool IsSimpleValue(DiscriminatorInfo discriminator, List<string> steps, ElementNode definition, ValueItem item, out bool matches)
+    {
+        matches = false;
+        if (discriminator.Type is not ("value" or "pattern") || steps.Count != 1 || (definition.Fixed is null && definition.Pattern is null)
+            || item.Value is not { ValueKind: JsonValueKind.Object } value || !IsPlainName(steps[0]))
+        {
+            return false;
+        }
+
+        if (!value.TryGetProperty(steps[0], out var child))
+        {
+            return true;
+        }
+
+        matches = definition.Fixed is { } fixedValue ? JsonValueMatcher.AreEqual(fixedValue, child) : JsonValueMatcher.Contains(definition.Pattern!.Value, child);
+        if (!matches && child.ValueKind == JsonValueKind.Array && definition.Fixed is { } single)
+        {
+            foreach (var entry in child.EnumerateArray())
+            {
+                matches |= JsonValueMatcher.AreEqual(single, entry);
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsPlainName(string step)
+    {
+        foreach (var c in step)
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
             {
                 return false;
             }
@@ -69,7 +127,10 @@ internal sealed class SliceMatcher(InstanceValidator validator, ProfileRegistry 
                     return values.Exists(v => JsonValueMatcher.Contains(pattern, v.Value));
                 }
 
-                return false;
+                // Slicing by a required binding: a value set we cannot expand (US Core's) counts as a match, so that a
+                // missing value set never turns into a false "missing slice" error.
+                return definition.Binding is { Strength: "required" } binding
+                    && values.Exists(v => validator.Bindings.MembershipOf(binding.ValueSet, v.Value) != Terminology.Membership.NotMember);
             case "exists":
                 return definition.Min >= 1 ? values.Count > 0 : definition.Max == 0 && values.Count == 0;
             case "type":

@@ -14,7 +14,7 @@ internal sealed partial class InstanceValidator
     private void ValidateChildren(
         ValidationSession session, ElementNode source, JsonElement value, InstancePath path, ResourceScope scope, bool isResourceRoot, string hostType)
     {
-        var groups = new Dictionary<ElementNode, List<ValueItem>>(ReferenceEqualityComparer.Instance);
+        var groups = new List<ValueItem>?[source.ChildList.Count];
         string? fullUrl = null;
         var hasContent = false;
         foreach (var property in value.EnumerateObject())
@@ -52,12 +52,7 @@ internal sealed partial class InstanceValidator
                 fullUrl = property.Value.GetString();
             }
 
-            if (!groups.TryGetValue(element, out var items))
-            {
-                items = [];
-                groups[element] = items;
-            }
-
+            var items = groups[element.Ordinal] ??= [];
             AddItems(session, items, element, property.Value, isShadow, type, path, baseName, elementName, hostType);
         }
 
@@ -67,16 +62,21 @@ internal sealed partial class InstanceValidator
                 "The element is empty (ele-1: all FHIR elements must have a @value or children; json.html: no empty objects).", source, "ele-1");
         }
 
-        foreach (var child in source.Children.Values)
+        foreach (var child in source.ChildList)
         {
-            groups.TryGetValue(child, out var items);
+            var items = groups[child.Ordinal];
             CheckCardinality(session, child, items?.Count ?? 0, path, items);
             if (items is null)
             {
+                foreach (var slice in child.Slices)
+                {
+                    CheckCardinality(session, slice, 0, path, null); // a required slice is missing when nothing is there at all
+                }
+
                 continue;
             }
 
-            if (items.Select(item => item.Path.JsonName).Distinct(StringComparer.Ordinal).Count() > 1)
+            if (child.IsChoice && items.Select(item => item.Path.JsonName).Distinct(StringComparer.Ordinal).Count() > 1)
             {
                 session.Error(path, OperationOutcome.IssueType.Structure,
                     $"{child.Name} may appear with only one type, found {string.Join(", ", items.Select(i => i.Path.JsonName).Distinct(StringComparer.Ordinal))}.", child);

@@ -82,7 +82,7 @@ internal sealed partial class InstanceValidator
         if (typeProfile is not null)
         {
             ValidateChildren(session, typeProfile.Root, value, path, scope, isResourceRoot: false, type);
-            RunConstraints(session, typeProfile.Root, value, path, scope, type);
+            RunConstraints(session, typeProfile.Root, value, path, scope);
         }
 
         CheckFixedAndPattern(session, element, value, path);
@@ -91,15 +91,15 @@ internal sealed partial class InstanceValidator
             _bindings.Check(session, element, value, type, path);
         }
 
-        RunConstraints(session, element, value, path, scope, type);
+        RunConstraints(session, element, value, path, scope);
         if (!ReferenceEquals(source, element))
         {
-            RunConstraints(session, source, value, path, scope, type);
+            RunConstraints(session, source, value, path, scope);
         }
 
         if (typeRoot is not null && !ReferenceEquals(typeRoot, source))
         {
-            RunConstraints(session, typeRoot, value, path, scope, type);
+            RunConstraints(session, typeRoot, value, path, scope);
         }
 
         if (type == "Reference")
@@ -237,7 +237,7 @@ internal sealed partial class InstanceValidator
             _narrative.Check(session, value.Value.GetString()!, item.Path, element);
         }
 
-        RunConstraints(session, element, value.Value, item.Path, scope, type);
+        RunConstraints(session, element, value.Value, item.Path, scope);
     }
 
     private static void CheckFixedAndPattern(ValidationSession session, ElementNode element, JsonElement value, InstancePath path)
@@ -255,25 +255,22 @@ internal sealed partial class InstanceValidator
         }
     }
 
-    private static void RunConstraints(ValidationSession session, ElementNode element, JsonElement value, InstancePath path, ResourceScope scope, string type)
+    private static void RunConstraints(ValidationSession session, ElementNode element, JsonElement value, InstancePath path, ResourceScope scope)
     {
         foreach (var constraint in element.Constraints)
         {
-            if (constraint.Key == "ele-1")
+            if (constraint.IsStructural)
             {
-                continue; // checked structurally: empty objects and valueless primitives are reported where found
+                continue; // checked where the walk finds empty objects and valueless primitives
             }
 
-            switch (NativeInvariants.Evaluate(constraint, value, scope, type))
+            if (constraint.Native is not { } native)
             {
-                case true:
-                    break;
-                case false:
-                    Report(session, constraint, path, element);
-                    break;
-                case null:
-                    session.PendingInvariants.Add(new PendingInvariant(constraint, path, scope.Path, element));
-                    break;
+                session.PendingInvariants.Add(new PendingInvariant(constraint, path, scope.Path, element));
+            }
+            else if (value.ValueKind == JsonValueKind.Object && !native(value, scope))
+            {
+                Report(session, constraint, path, element);
             }
         }
     }

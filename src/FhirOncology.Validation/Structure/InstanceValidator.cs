@@ -31,6 +31,8 @@ internal sealed partial class InstanceValidator
 
     public ProfileRegistry Profiles => _profiles;
 
+    public BindingChecker Bindings => _bindings;
+
     /// <summary>
     /// Validates a resource against its base type, or against the profiles asked for and those it declares in
     /// <c>meta.profile</c> (a profile's snapshot already contains every rule of the base type).

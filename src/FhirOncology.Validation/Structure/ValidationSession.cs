@@ -1,3 +1,4 @@
+using FhirOncology.Validation.Invariants;
 using FhirOncology.Validation.Profiles;
 using Hl7.Fhir.Model;
 

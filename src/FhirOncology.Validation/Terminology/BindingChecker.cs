@@ -52,6 +52,37 @@ internal sealed class BindingChecker(ValueSetExpander expander)
         }
     }
 
+    /// <summary>
+    /// Is the value in the value set? For slicing on a required binding (profiling.html#discriminator: the nominated
+    /// element has a fixed value, a pattern or a required binding). A CodeableConcept is in when one of its codings is.
+    /// </summary>
+    public Membership MembershipOf(string valueSet, JsonElement value)
+    {
+        var compiled = expander.Get(valueSet);
+        List<(string? System, string Code)> codes = value.ValueKind switch
+        {
+            JsonValueKind.String => [(null, value.GetString()!)],
+            JsonValueKind.Object when value.TryGetProperty("coding", out var codings) && codings.ValueKind == JsonValueKind.Array =>
+                codings.EnumerateArray().Select(Coding).OfType<(string?, string)>().ToList(),
+            JsonValueKind.Object => Coding(value) is { } coding ? [coding] : [],
+            _ => [],
+        };
+        var result = Membership.NotMember;
+        foreach (var (system, code) in codes)
+        {
+            switch (compiled.Contains(system, code))
+            {
+                case Membership.Member:
+                    return Membership.Member;
+                case Membership.Unknown:
+                    result = Membership.Unknown;
+                    break;
+            }
+        }
+
+        return result;
+    }
+
     private static (string? System, string Code)? Coding(JsonElement coding)
     {
         if (coding.ValueKind != JsonValueKind.Object

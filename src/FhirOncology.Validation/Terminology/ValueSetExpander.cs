@@ -17,7 +17,9 @@ internal sealed class ValueSetExpander(ConformanceSource source)
     public CompiledValueSet Get(string canonical)
     {
         var url = ConformanceSource.StripVersion(canonical);
-        return _valueSets.GetOrAdd(url, key => new Lazy<CompiledValueSet>(() => Expand(key, []))).Value;
+        return _valueSets.TryGetValue(url, out var known)
+            ? known.Value
+            : _valueSets.GetOrAdd(url, key => new Lazy<CompiledValueSet>(() => Expand(key, []))).Value;
     }
 
     public CodeSystemContent? GetCodeSystem(string system) =>

@@ -45,8 +45,8 @@ public sealed class ConditionalTests(FhirServerFactory factory) : IClassFixture<
     }
 
     [Theory]
-    [InlineData("name=Smith")] // a string parameter: not yet usable as criteria (TODO #4)
-    [InlineData("identifier:of-type=x|y|z")]
+    [InlineData("identifier:of-type=x|y|z")] // modifier not supported
+    [InlineData("_count=1")] // result parameters are not criteria
     [InlineData("nonsense=1")]
     [InlineData("")]
     public async Task ConditionalCreate_UnsupportedCriteria_Returns400AndWritesNothing(string criteria)

@@ -86,10 +86,10 @@ public sealed class ErrorTests(ErrorTests.SmallBodyServer factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task Search_NotImplementedYet_Returns405OperationOutcome()
+    public async Task UnsupportedMethod_Returns405OperationOutcome()
     {
-        // Type-level search is issue #4; until then the route answers 405 with an OperationOutcome, not an empty page.
-        var response = await _client.GetAsync("/fhir/Patient?identifier=x");
+        // PATCH arrives with issue #4; until then the route answers 405 with an OperationOutcome.
+        var response = await _client.PatchAsync("/fhir/Patient/x", FhirHttp.Json("[]"));
         await response.AssertOutcomeAsync(HttpStatusCode.MethodNotAllowed, OperationOutcome.IssueType.NotSupported);
     }
 

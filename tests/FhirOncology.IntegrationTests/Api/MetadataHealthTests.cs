@@ -30,16 +30,31 @@ public sealed class MetadataHealthTests(FhirServerFactory factory) : IClassFixtu
         Assert.Equal(["application/fhir+json", "application/fhir+xml"], statement.Format);
         var rest = Assert.Single(statement.Rest);
         Assert.Equal(ReferralTypes.Order(StringComparer.Ordinal), rest.Resource.Select(r => r.Type));
-        Assert.Equal([CapabilityStatement.SystemRestfulInteraction.HistorySystem], rest.Interaction.Select(i => i.Code!.Value));
+        Assert.Equal([CapabilityStatement.SystemRestfulInteraction.HistorySystem, CapabilityStatement.SystemRestfulInteraction.SearchSystem], rest.Interaction.Select(i => i.Code!.Value));
         foreach (var resource in rest.Resource)
         {
-            Assert.Equal(7, resource.Interaction.Count);
-            Assert.DoesNotContain(resource.Interaction, i => i.Code == CapabilityStatement.TypeRestfulInteraction.SearchType);
-            Assert.Empty(resource.SearchParam); // no search until issue #4
+            Assert.Equal(8, resource.Interaction.Count);
+            Assert.Contains(resource.Interaction, i => i.Code == CapabilityStatement.TypeRestfulInteraction.SearchType);
+            Assert.Contains(resource.SearchParam, p => p.Name == "_id");
+            Assert.Contains(resource.SearchParam, p => p.Name == "_lastUpdated");
+            Assert.Contains("*", resource.SearchInclude);
             Assert.Equal(CapabilityStatement.ResourceVersionPolicy.VersionedUpdate, resource.Versioning);
             Assert.True(resource.ConditionalCreate);
             Assert.Equal(CapabilityStatement.ConditionalDeleteStatus.Single, resource.ConditionalDelete);
         }
+    }
+
+    [Fact]
+    public async Task Metadata_ListsTheReferralSearchParameters()
+    {
+        var statement = await (await _client.GetAsync("/fhir/metadata")).ReadAsync<CapabilityStatement>();
+        var observation = statement.Rest[0].Resource.Single(r => r.Type == "Observation");
+        var task = statement.Rest[0].Resource.Single(r => r.Type == "Task");
+
+        Assert.Contains(observation.SearchParam, p => p.Name == "code-value-quantity" && p.Type == SearchParamType.Composite);
+        Assert.Contains(observation.SearchParam, p => p.Name == "subject" && p.Type == SearchParamType.Reference);
+        Assert.Contains(task.SearchParam, p => p.Name == "owner");
+        Assert.Contains("Observation:subject", statement.Rest[0].Resource.Single(r => r.Type == "Patient").SearchRevInclude);
     }
 
     [Fact]

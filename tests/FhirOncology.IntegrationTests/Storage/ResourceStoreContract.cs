@@ -1,5 +1,6 @@
 using System.Text;
-using FhirOncology.Core.Conditional;
+using FhirOncology.Core.Search;
+using Hl7.Fhir.Model;
 using FhirOncology.Core.Indexing;
 using FhirOncology.Core.Storage;
 using FhirOncology.Storage;
@@ -73,6 +74,9 @@ public abstract class ResourceStoreContract : IAsyncLifetime
         return entries;
     }
 
+    private static ParameterClause Criterion(string code, params TokenValue[] values) =>
+        new(code, SearchParamType.Token, SearchModifier.None, [.. values.Select(v => new TokenSearchValue(v))]);
+
     private async Task SaveAsync(params NewVersion[] versions)
     {
         foreach (var version in versions)
@@ -83,7 +87,7 @@ public abstract class ResourceStoreContract : IAsyncLifetime
         }
     }
 
-    private async Task<IReadOnlyList<string>> FindAsync(string type, params SearchCriterion[] criteria)
+    private async Task<IReadOnlyList<string>> FindAsync(string type, params SearchClause[] criteria)
     {
         await using var transaction = await Store.BeginWriteAsync(Ct);
         return await transaction.FindCurrentIdsAsync(type, criteria, 10, Ct);
@@ -131,7 +135,7 @@ public abstract class ResourceStoreContract : IAsyncLifetime
         }
 
         Assert.Null(await Store.ReadCurrentAsync(key, Ct));
-        Assert.Empty(await FindAsync("Patient", new SearchCriterion("identifier", [new TokenValue(null, key.Id)])));
+        Assert.Empty(await FindAsync("Patient", Criterion("identifier", new TokenValue(null, key.Id))));
     }
 
     [Fact]
@@ -141,17 +145,17 @@ public abstract class ResourceStoreContract : IAsyncLifetime
         var code = "code-" + key.Id;
         await SaveAsync(Version(key, 1, WriteMethod.Create, new TokenIndexEntry("identifier", "urn:sys", code), new TokenIndexEntry("gender", null, "female")));
 
-        Assert.Equal([key.Id], await FindAsync("Patient", new SearchCriterion("identifier", [new TokenValue("urn:sys", code)])));
-        Assert.Equal([key.Id], await FindAsync("Patient", new SearchCriterion("identifier", [new TokenValue(null, code)])));
-        Assert.Empty(await FindAsync("Patient", new SearchCriterion("identifier", [new TokenValue("", code)]))); // |code: no system
-        Assert.Empty(await FindAsync("Patient", new SearchCriterion("identifier", [new TokenValue("urn:other", code)])));
+        Assert.Equal([key.Id], await FindAsync("Patient", Criterion("identifier", new TokenValue("urn:sys", code))));
+        Assert.Equal([key.Id], await FindAsync("Patient", Criterion("identifier", new TokenValue(null, code))));
+        Assert.Empty(await FindAsync("Patient", Criterion("identifier", new TokenValue("", code)))); // |code: no system
+        Assert.Empty(await FindAsync("Patient", Criterion("identifier", new TokenValue("urn:other", code))));
         Assert.Equal([key.Id], await FindAsync("Patient",
-            new SearchCriterion("identifier", [new TokenValue("urn:other", "x"), new TokenValue("urn:sys", code)]), // OR
-            new SearchCriterion("gender", [new TokenValue("", "female")]), // AND, systemless
-            new SearchCriterion("_id", [new TokenValue(null, key.Id)])));
+            Criterion("identifier", new TokenValue("urn:other", "x"), new TokenValue("urn:sys", code)), // OR
+            Criterion("gender", new TokenValue("", "female")), // AND, systemless
+            Criterion("_id", new TokenValue(null, key.Id))));
         Assert.Empty(await FindAsync("Patient",
-            new SearchCriterion("identifier", [new TokenValue(null, code)]), new SearchCriterion("gender", [new TokenValue(null, "male")])));
-        Assert.Empty(await FindAsync("Observation", new SearchCriterion("identifier", [new TokenValue(null, code)])));
+            Criterion("identifier", new TokenValue(null, code)), Criterion("gender", new TokenValue(null, "male"))));
+        Assert.Empty(await FindAsync("Observation", Criterion("identifier", new TokenValue(null, code))));
     }
 
     [Fact]
@@ -162,12 +166,12 @@ public abstract class ResourceStoreContract : IAsyncLifetime
         await SaveAsync(Version(key, 1, WriteMethod.Create, new TokenIndexEntry("identifier", null, oldCode)),
             Version(key, 2, WriteMethod.Update, new TokenIndexEntry("identifier", null, newCode)));
 
-        Assert.Empty(await FindAsync("Patient", new SearchCriterion("identifier", [new TokenValue(null, oldCode)])));
-        Assert.Equal([key.Id], await FindAsync("Patient", new SearchCriterion("identifier", [new TokenValue(null, newCode)])));
+        Assert.Empty(await FindAsync("Patient", Criterion("identifier", new TokenValue(null, oldCode))));
+        Assert.Equal([key.Id], await FindAsync("Patient", Criterion("identifier", new TokenValue(null, newCode))));
 
         await SaveAsync(Version(key, 3, WriteMethod.Delete));
-        Assert.Empty(await FindAsync("Patient", new SearchCriterion("identifier", [new TokenValue(null, newCode)])));
-        Assert.Empty(await FindAsync("Patient", new SearchCriterion("_id", [new TokenValue(null, key.Id)])));
+        Assert.Empty(await FindAsync("Patient", Criterion("identifier", new TokenValue(null, newCode))));
+        Assert.Empty(await FindAsync("Patient", Criterion("_id", new TokenValue(null, key.Id))));
     }
 
     [Fact]
@@ -175,7 +179,7 @@ public abstract class ResourceStoreContract : IAsyncLifetime
     {
         // The store's half of race-free conditional create: find-then-save in a write transaction is serialised.
         var value = "race-" + Guid.NewGuid().ToString("N");
-        var criterion = new SearchCriterion("identifier", [new TokenValue(null, value)]);
+        var criterion = Criterion("identifier", new TokenValue(null, value));
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
         {
             await using var transaction = await Store.BeginWriteAsync(Ct);

@@ -1,0 +1,56 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using FhirOncology.Core.Errors;
+using FhirOncology.Core.Search;
+using FhirOncology.Storage.Dialects;
+using FhirOncology.Storage.Resources;
+
+namespace FhirOncology.Storage.Search;
+
+/// <summary>
+/// Runs a <see cref="SearchQuery"/>: the page of matches in surrogate-key order (keyset paging: the cursor is the
+/// last surrogate id seen, so rows written meanwhile neither shift nor repeat pages), the total when asked, and
+/// the _include/_revinclude resources (search.html#include), all narrowed by the query's scope clauses.
+/// </summary>
+internal sealed partial class SearchRunner(SqlDialect dialect)
+{
+    private const string Columns = "r.ResourceSurrogateId, r.ResourceType, r.ResourceId, r.Version, r.RequestMethod, r.LastUpdated, r.RawResource";
+
+    public async Task<SearchResult> RunAsync(SearchQuery query, CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        long? total = query.Total == TotalMode.Accurate ? await CountAsync(connection, query, ct) : null;
+        if (query.CountOnly || query.Count == 0)
+        {
+            return new SearchResult([], [], null, total);
+        }
+
+        var builder = new SearchSqlBuilder();
+        var from = MatchSql.From(builder, query.Types, query.Clauses, query.ScopeClauses);
+        if (query.Cursor is not null)
+        {
+            from += $" AND r.ResourceSurrogateId {(query.Descending ? "<" : ">")} {builder.Add(ParseCursor(query.Cursor))}";
+        }
+
+        builder.Parameters.Add("Take", query.Count + 1); // one more than asked tells whether there is a next page
+        var sql = dialect.SelectTop(Columns, from + " ORDER BY r.ResourceSurrogateId" + (query.Descending ? " DESC" : ""));
+        var rows = (await connection.QueryAsync<ResourceRow>(new CommandDefinition(sql, builder.Parameters, cancellationToken: ct))).ToList();
+        var page = rows.Take(query.Count).ToList();
+        var next = rows.Count > query.Count ? page[^1].ResourceSurrogateId.ToString(CultureInfo.InvariantCulture) : null;
+        var included = await IncludeAsync(connection, query, page, ct);
+        return new SearchResult([.. page.Select(row => row.ToVersion())], [.. included.Select(row => row.ToVersion())], next, total);
+    }
+
+    private async Task<long> CountAsync(DbConnection connection, SearchQuery query, CancellationToken ct)
+    {
+        var builder = new SearchSqlBuilder();
+        var sql = "SELECT COUNT(*) " + MatchSql.From(builder, query.Types, query.Clauses, query.ScopeClauses);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, builder.Parameters, cancellationToken: ct));
+    }
+
+    private static long ParseCursor(string cursor) =>
+        long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw FhirException.BadRequest("The paging cursor is not one this server issued.");
+}

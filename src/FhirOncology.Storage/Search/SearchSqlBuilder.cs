@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text;
+using Dapper;
+using FhirOncology.Core.Search;
+using Hl7.Fhir.Model;
+
+namespace FhirOncology.Storage.Search;
+
+/// <summary>
+/// Turns search clauses into SQL conditions on a Resource-table alias. Leaf clauses select surrogate ids from the
+/// typed index tables through their (ResourceType, ParamCode, value) indexes, so selective parameters drive the
+/// query; chains and <c>_has</c> join through ReferenceSearchParam. Every value is a parameter.
+/// </summary>
+internal sealed partial class SearchSqlBuilder(string lockHint = "")
+{
+    private int _next;
+
+    public DynamicParameters Parameters { get; } = new();
+
+    /// <summary>" AND (…)" for each clause, applied to <paramref name="alias"/> of one of <paramref name="types"/>.</summary>
+    public string Conditions(string alias, IReadOnlyList<string> types, IEnumerable<SearchClause> clauses)
+    {
+        var sql = new StringBuilder();
+        foreach (var clause in clauses)
+        {
+            sql.Append(" AND ").Append(Clause(alias, types, clause));
+        }
+
+        return sql.ToString();
+    }
+
+    public string Add(object? value)
+    {
+        var name = string.Create(CultureInfo.InvariantCulture, $"@q{_next++}");
+        Parameters.Add(name, value);
+        return name;
+    }
+
+    public string AddList(IEnumerable<string> values) => "(" + string.Join(", ", values.Select(v => Add(v))) + ")";
+
+    private string Clause(string alias, IReadOnlyList<string> types, SearchClause clause) => clause switch
+    {
+        ChainClause chain => Chain(alias, types, chain),
+        HasClause has => Has(alias, has),
+        ParameterClause { Code: ParameterClause.IdCode } id => Id(alias, id),
+        ParameterClause { Code: ParameterClause.LastUpdatedCode } lastUpdated =>
+            "(" + string.Join(" OR ", lastUpdated.Values.Cast<DateSearchValue>().Select(v => DateRange($"{alias}.LastUpdated", $"{alias}.LastUpdated", v))) + ")",
+        ParameterClause leaf => Leaf(alias, types, leaf),
+        _ => throw new InvalidOperationException($"Unknown clause {clause.GetType().Name}."),
+    };
+
+    private string Id(string alias, ParameterClause clause)
+    {
+        var ids = AddList(clause.Values.Cast<TokenSearchValue>().Select(v => v.Token.Code!));
+        return clause.Modifier == SearchModifier.Not ? $"{alias}.ResourceId NOT IN {ids}" : $"{alias}.ResourceId IN {ids}";
+    }
+
+    // search.html#chaining
+    private string Chain(string alias, IReadOnlyList<string> types, ChainClause chain)
+    {
+        var target = Alias("t");
+        var x = Alias("x");
+        return $"{alias}.ResourceSurrogateId IN (SELECT {x}.ResourceSurrogateId FROM ReferenceSearchParam {x}{lockHint} "
+            + $"JOIN Resource {target}{lockHint} ON {target}.ResourceType = {x}.TargetType AND {target}.ResourceId = {x}.TargetId AND {target}.IsHistory = 0 AND {target}.IsDeleted = 0 "
+            + $"WHERE {x}.ResourceType IN {AddList(types)} AND {x}.ParamCode = {Add(chain.ReferenceCode)} AND {x}.TargetType IN {AddList(chain.TargetTypes)}"
+            + Conditions(target, chain.TargetTypes, [chain.Inner]) + ")";
+    }
+
+    // search.html#has
+    private string Has(string alias, HasClause has)
+    {
+        var source = Alias("s");
+        var x = Alias("x");
+        return $"EXISTS (SELECT 1 FROM ReferenceSearchParam {x}{lockHint} "
+            + $"JOIN Resource {source}{lockHint} ON {source}.ResourceSurrogateId = {x}.ResourceSurrogateId AND {source}.IsHistory = 0 AND {source}.IsDeleted = 0 "
+            + $"WHERE {x}.ResourceType = {Add(has.SourceType)} AND {x}.ParamCode = {Add(has.ReferenceCode)} "
+            + $"AND {x}.TargetType = {alias}.ResourceType AND {x}.TargetId = {alias}.ResourceId"
+            + Conditions(source, [has.SourceType], [has.Inner]) + ")";
+    }
+
+    private string Leaf(string alias, IReadOnlyList<string> types, ParameterClause clause)
+    {
+        var table = Table(clause.Type);
+        var x = Alias("x");
+        var select = $"SELECT {x}.ResourceSurrogateId FROM {table} {x}{lockHint} WHERE {x}.ResourceType IN {AddList(types)} AND {x}.ParamCode = {Add(clause.Code)}";
+        if (clause.Modifier == SearchModifier.Missing)
+        {
+            return $"{alias}.ResourceSurrogateId {(clause.Missing == true ? "NOT IN" : "IN")} ({select})";
+        }
+
+        var values = string.Join(" OR ", clause.Values.Select(value => "(" + Value(x, clause, value) + ")"));
+        // search.html#modifiers: :not matches resources that have no such token, including those with no value at all.
+        return $"{alias}.ResourceSurrogateId {(clause.Modifier == SearchModifier.Not ? "NOT IN" : "IN")} ({select} AND ({values}))";
+    }
+
+    private static string Table(SearchParamType type) => type switch
+    {
+        SearchParamType.Token => "TokenSearchParam",
+        SearchParamType.String => "StringSearchParam",
+        SearchParamType.Date => "DateSearchParam",
+        SearchParamType.Reference => "ReferenceSearchParam",
+        SearchParamType.Quantity => "QuantitySearchParam",
+        SearchParamType.Number => "NumberSearchParam",
+        SearchParamType.Uri => "UriSearchParam",
+        SearchParamType.Composite => "CompositeSearchParam",
+        _ => throw new InvalidOperationException($"No index table for {type}."),
+    };
+
+    private string Alias(string prefix) => string.Create(CultureInfo.InvariantCulture, $"{prefix}{_next++}");
+}

@@ -1,0 +1,16 @@
+namespace FhirOncology.Validation.Tests.Mutations;
+
+/// <summary>The one-thing-broken mutations of issue #3, each of which a conformant validator must report.</summary>
+public enum MutationKind
+{
+    RemoveRequiredElement,
+    BreakFixedOrPattern,
+    CodeOutsideRequiredValueSet,
+    ViolateInvariant,
+    ExceedMaximum,
+    WrongReferenceTargetType,
+    UnknownElement,
+    MissingRequiredSlice,
+    BadPrimitiveFormat,
+    ScriptInNarrative,
+}
