@@ -5,6 +5,7 @@ using FhirOncology.Core.Interactions;
 using FhirOncology.Core.Resources;
 using FhirOncology.Core.Search;
 using FhirOncology.Core.Serialization;
+using FhirOncology.Core.Transactions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -26,6 +27,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ResourceService>();
         services.AddSingleton<HistoryService>();
         services.AddSingleton<SearchService>();
+        services.AddSingleton<BundleService>();
         services.AddSingleton<CapabilityStatementBuilder>();
         return services;
     }

@@ -20,6 +20,10 @@ public sealed class FhirOptions
     [Range(1, 5000)]
     public int MaxPageSize { get; set; } = 1000;
 
+    /// <summary>Most entries a transaction or batch Bundle may have; more gives 413.</summary>
+    [Range(1, 100_000)]
+    public int MaxBundleEntries { get; set; } = 1000;
+
     /// <summary>Absolute base URL, e.g. https://fhir.example.org/fhir; when empty it is taken from each request.</summary>
     [Url]
     public string? BaseUrl { get; set; }

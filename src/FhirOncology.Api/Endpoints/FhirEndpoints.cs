@@ -19,6 +19,7 @@ public static class FhirEndpoints
 
         fhir.MapGet("/metadata", Metadata);
         fhir.MapGet("/", SearchHandlers.SystemGetAsync);
+        fhir.MapPost("/", BundleHandlers.ProcessAsync);
         fhir.MapPost("/_search", SearchHandlers.SystemPostAsync);
         fhir.MapGet("/_history", HistoryHandlers.SystemAsync);
         fhir.MapGet("/{type}", SearchHandlers.TypeGetAsync);

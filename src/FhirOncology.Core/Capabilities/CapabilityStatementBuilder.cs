@@ -52,11 +52,15 @@ public sealed class CapabilityStatementBuilder(ResourceTypeRegistry types, Searc
                 + "date, number and quantity; chained parameters and _has; _include and _revinclude (with :iterate); _count, "
                 + "_total, _summary, _elements, _sort=_lastUpdated or -_lastUpdated. Prefer: handling=strict makes unknown "
                 + "parameters an error, otherwise they are ignored and reported in an OperationOutcome entry. Conditional "
-                + "create, update and delete take the same parameters as criteria. History and search page with 'next' links.",
+                + "create, update and delete take the same parameters as criteria. History and search page with 'next' links. "
+                + "POST [base] takes transaction Bundles (all or nothing; urn:uuid and conditional references resolved; "
+                + "DELETE, POST, PUT, then GET) and batch Bundles (each entry on its own); at most Fhir:MaxBundleEntries entries.",
             Interaction =
             [
                 new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.HistorySystem },
                 new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.SearchSystem },
+                new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.Transaction },
+                new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.Batch },
             ],
         };
 

@@ -38,7 +38,7 @@ public sealed partial class ResourceService
         return result;
     }
 
-    private async Task<WriteResult> DeleteInTransactionAsync(IStoreWriteTransaction transaction, ResourceKey key, CancellationToken ct)
+    internal async Task<WriteResult> DeleteInTransactionAsync(IStoreWriteTransaction transaction, ResourceKey key, CancellationToken ct)
     {
         var current = await transaction.ReadCurrentAsync(key, ct);
         if (current is null || current.IsDeleted)

@@ -17,6 +17,17 @@ public sealed partial class ResourceService
     {
         EnsureSupported(type);
         EnsureBodyType(type, resource);
+        EnsureUpdateBody(type, id, resource);
+
+        await using var transaction = await store.BeginWriteAsync(ct);
+        var result = await UpdateInTransactionAsync(transaction, type, id, resource, ifMatch, ct);
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
+    /// <summary>http.html#update: the body's id is required and must equal the URL's.</summary>
+    internal static void EnsureUpdateBody(string type, string id, Resource resource)
+    {
         EnsureValidId(id);
         if (string.IsNullOrEmpty(resource.Id))
         {
@@ -27,11 +38,6 @@ public sealed partial class ResourceService
         {
             throw FhirException.BadRequest($"The body's id '{resource.Id}' does not match the URL's id '{id}'.", $"{type}.id");
         }
-
-        await using var transaction = await store.BeginWriteAsync(ct);
-        var result = await UpdateInTransactionAsync(transaction, type, id, resource, ifMatch, ct);
-        await transaction.CommitAsync(ct);
-        return result;
     }
 
     /// <summary>
@@ -69,7 +75,7 @@ public sealed partial class ResourceService
         return result;
     }
 
-    private async Task<WriteResult> UpdateInTransactionAsync(
+    internal async Task<WriteResult> UpdateInTransactionAsync(
         IStoreWriteTransaction transaction, string type, string id, Resource resource, int? ifMatch, CancellationToken ct)
     {
         var current = await transaction.ReadCurrentAsync(new ResourceKey(type, id), ct);

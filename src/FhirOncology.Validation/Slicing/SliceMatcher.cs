@@ -85,17 +85,23 @@ internal sealed class SliceMatcher(InstanceValidator validator, ProfileRegistry 
             return true;
         }
 
-        matches = definition.Fixed is { } fixedValue ? JsonValueMatcher.AreEqual(fixedValue, child) : JsonValueMatcher.Contains(definition.Pattern!.Value, child);
-        if (!matches && child.ValueKind == JsonValueKind.Array && definition.Fixed is { } single)
+        if (child.ValueKind == JsonValueKind.Array)
         {
             foreach (var entry in child.EnumerateArray())
             {
-                matches |= JsonValueMatcher.AreEqual(single, entry);
+                matches |= Matches(definition, entry);
             }
+        }
+        else
+        {
+            matches = Matches(definition, child);
         }
 
         return true;
     }
+
+    private static bool Matches(ElementNode definition, JsonElement value) =>
+        definition.Fixed is { } fixedValue ? JsonValueMatcher.AreEqual(fixedValue, value) : JsonValueMatcher.Contains(definition.Pattern!.Value, value);
 
     private static bool IsPlainName(string step)
     {

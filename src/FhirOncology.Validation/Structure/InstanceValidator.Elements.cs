@@ -45,7 +45,7 @@ internal sealed partial class InstanceValidator
             return;
         }
 
-        ValidateComplex(session, element, value, type, item.Path, scope, isResourceRoot: false);
+        ValidateComplex(session, element, value, type, item.Path, scope, isResourceRoot: false, item.HostType);
     }
 
     /// <summary>
@@ -53,7 +53,8 @@ internal sealed partial class InstanceValidator
     /// expands them, else from the element's type profile, else from the base type (profiling.html#snapshot).
     /// </summary>
     private void ValidateComplex(
-        ValidationSession session, ElementNode element, JsonElement value, string type, InstancePath path, ResourceScope scope, bool isResourceRoot)
+        ValidationSession session, ElementNode element, JsonElement value, string type, InstancePath path, ResourceScope scope, bool isResourceRoot,
+        string hostType = "")
     {
         session.Depth++;
         var typeRoot = isResourceRoot ? null : _profiles.GetType(type)?.Root;
@@ -79,6 +80,11 @@ internal sealed partial class InstanceValidator
         }
 
         ValidateChildren(session, source, value, path, scope, isResourceRoot, type);
+        if (type == "Extension" && ExtensionDefinition(source, typeProfile) is { } extensionDefinition)
+        {
+            _extensionContexts.Check(session, extensionDefinition, element, hostType, path);
+        }
+
         if (typeProfile is not null)
         {
             ValidateChildren(session, typeProfile.Root, value, path, scope, isResourceRoot: false, type);
@@ -164,6 +170,17 @@ internal sealed partial class InstanceValidator
         }
 
         return null;
+    }
+
+    /// <summary>The extension definition an extension was validated against, if any (not the base Extension type).</summary>
+    private static StructureProfile? ExtensionDefinition(ElementNode source, StructureProfile? typeProfile)
+    {
+        if (typeProfile is { Type: "Extension", Derivation: "constraint" })
+        {
+            return typeProfile;
+        }
+
+        return ReferenceEquals(source, source.Owner.Root) && source.Owner is { Type: "Extension", Derivation: "constraint" } ? source.Owner : null;
     }
 
     private ElementNode? ContentReferenceTarget(ElementNode element)

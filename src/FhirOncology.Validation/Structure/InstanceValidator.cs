@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FhirOncology.Validation.Extensions;
 using FhirOncology.Validation.Invariants;
 using FhirOncology.Validation.Narrative;
 using FhirOncology.Validation.Profiles;
@@ -20,6 +21,7 @@ internal sealed partial class InstanceValidator
     private readonly SliceValidator _slices;
     private readonly ReferenceChecker _references;
     private readonly NarrativeChecker _narrative = new();
+    private readonly ExtensionContextChecker _extensionContexts;
 
     public InstanceValidator(ProfileRegistry profiles, BindingChecker bindings)
     {
@@ -27,6 +29,7 @@ internal sealed partial class InstanceValidator
         _bindings = bindings;
         _slices = new SliceValidator(this, profiles);
         _references = new ReferenceChecker(this, profiles);
+        _extensionContexts = new ExtensionContextChecker(profiles);
     }
 
     public ProfileRegistry Profiles => _profiles;

@@ -30,7 +30,10 @@ public sealed class MetadataHealthTests(FhirServerFactory factory) : IClassFixtu
         Assert.Equal(["application/fhir+json", "application/fhir+xml"], statement.Format);
         var rest = Assert.Single(statement.Rest);
         Assert.Equal(ReferralTypes.Order(StringComparer.Ordinal), rest.Resource.Select(r => r.Type));
-        Assert.Equal([CapabilityStatement.SystemRestfulInteraction.HistorySystem, CapabilityStatement.SystemRestfulInteraction.SearchSystem], rest.Interaction.Select(i => i.Code!.Value));
+        Assert.Equal(
+            [CapabilityStatement.SystemRestfulInteraction.HistorySystem, CapabilityStatement.SystemRestfulInteraction.SearchSystem,
+             CapabilityStatement.SystemRestfulInteraction.Transaction, CapabilityStatement.SystemRestfulInteraction.Batch],
+            rest.Interaction.Select(i => i.Code!.Value));
         foreach (var resource in rest.Resource)
         {
             Assert.Equal(8, resource.Interaction.Count);

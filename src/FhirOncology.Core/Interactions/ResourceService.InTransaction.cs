@@ -1,0 +1,31 @@
+using FhirOncology.Core.Search;
+using FhirOncology.Core.Storage;
+using Hl7.Fhir.Model;
+
+namespace FhirOncology.Core.Interactions;
+
+/// <summary>
+/// The steps of the interactions, for callers that run several of them in one database transaction (a
+/// transaction Bundle, bundle.html#transaction). Checks and effects are the same as for single interactions.
+/// </summary>
+public sealed partial class ResourceService
+{
+    internal static string ReserveId() => NewId();
+
+    internal IReadOnlyList<SearchClause> ParseCriteria(string type, IEnumerable<KeyValuePair<string, string>> query)
+    {
+        EnsureSupported(type);
+        return searchParser.ParseCriteria(type, query);
+    }
+
+    internal static Task<string?> MatchAsync(
+        IStoreWriteTransaction transaction, string type, IReadOnlyList<SearchClause> criteria, string operation, CancellationToken ct) =>
+        FindSingleMatchAsync(transaction, type, criteria, operation, ct);
+
+    /// <summary>Creates a resource with an id reserved beforehand (references to it were already rewritten).</summary>
+    internal async Task<WriteResult> CreateWithIdAsync(IStoreWriteTransaction transaction, Resource resource, string id, CancellationToken ct)
+    {
+        EnsureSupported(resource.TypeName);
+        return new WriteResult(WriteOutcome.Created, await SaveVersionAsync(transaction, resource, id, 1, WriteMethod.Create, ct));
+    }
+}
