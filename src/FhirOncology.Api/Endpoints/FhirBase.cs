@@ -20,6 +20,10 @@ internal static class FhirBase
         return $"{request.Scheme}://{request.Host}{request.PathBase}{Path}";
     }
 
+    /// <summary>Every query parameter as a name/value pair, repeated names kept in order (search.html#combining).</summary>
+    public static List<KeyValuePair<string, string>> QueryPairs(HttpContext context) =>
+        [.. context.Request.Query.SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string>(pair.Key, value ?? "")))];
+
     /// <summary>A query parameter's value, or null when absent or empty.</summary>
     public static string? Query(HttpContext context, string name)
     {

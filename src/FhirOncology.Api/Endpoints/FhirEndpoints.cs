@@ -27,10 +27,12 @@ public static class FhirEndpoints
         fhir.MapPost("/{type}", WriteHandlers.CreateAsync);
         fhir.MapPut("/{type}", WriteHandlers.ConditionalUpdateAsync);
         fhir.MapDelete("/{type}", WriteHandlers.ConditionalDeleteAsync);
+        fhir.MapPatch("/{type}", PatchHandlers.ConditionalPatchAsync);
         fhir.MapGet("/{type}/_history", HistoryHandlers.TypeAsync);
         fhir.MapGet("/{type}/{id}", ReadHandlers.ReadAsync);
         fhir.MapPut("/{type}/{id}", WriteHandlers.UpdateAsync);
         fhir.MapDelete("/{type}/{id}", WriteHandlers.DeleteAsync);
+        fhir.MapPatch("/{type}/{id}", PatchHandlers.PatchAsync);
         fhir.MapGet("/{type}/{id}/_history", HistoryHandlers.InstanceAsync);
         fhir.MapGet("/{type}/{id}/_history/{versionId}", ReadHandlers.VReadAsync);
         return app;

@@ -10,16 +10,16 @@ namespace FhirOncology.Api.Endpoints;
 internal static class SearchHandlers
 {
     internal static Task<IResult> TypeGetAsync(string type, HttpContext context, SearchService search, CancellationToken ct) =>
-        RunAsync(context, search, type, Query(context), ct);
+        RunAsync(context, search, type, FhirBase.QueryPairs(context), ct);
 
     internal static async Task<IResult> TypePostAsync(string type, HttpContext context, SearchService search, CancellationToken ct) =>
-        await RunAsync(context, search, type, [.. Query(context), .. await FormAsync(context)], ct);
+        await RunAsync(context, search, type, [.. FhirBase.QueryPairs(context), .. await FormAsync(context)], ct);
 
     internal static Task<IResult> SystemGetAsync(HttpContext context, SearchService search, CancellationToken ct) =>
-        RunAsync(context, search, null, Query(context), ct);
+        RunAsync(context, search, null, FhirBase.QueryPairs(context), ct);
 
     internal static async Task<IResult> SystemPostAsync(HttpContext context, SearchService search, CancellationToken ct) =>
-        await RunAsync(context, search, null, [.. Query(context), .. await FormAsync(context)], ct);
+        await RunAsync(context, search, null, [.. FhirBase.QueryPairs(context), .. await FormAsync(context)], ct);
 
     private static async Task<IResult> RunAsync(
         HttpContext context, SearchService search, string? type, List<KeyValuePair<string, string>> parameters, CancellationToken ct)
@@ -27,9 +27,6 @@ internal static class SearchHandlers
         var bundle = await search.SearchAsync(type, parameters, PreferHeader.StrictHandling(context.Request), FhirBase.Url(context), ct);
         return FhirResult.Resource(StatusCodes.Status200OK, bundle);
     }
-
-    private static List<KeyValuePair<string, string>> Query(HttpContext context) =>
-        [.. context.Request.Query.SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string>(pair.Key, value ?? "")))];
 
     /// <summary>search.html#search: POST [base]/[type]/_search carries the parameters as a form body.</summary>
     private static async Task<List<KeyValuePair<string, string>>> FormAsync(HttpContext context)

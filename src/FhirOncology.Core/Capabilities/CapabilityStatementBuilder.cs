@@ -25,6 +25,7 @@ public sealed class CapabilityStatementBuilder(ResourceTypeRegistry types, Searc
         CapabilityStatement.TypeRestfulInteraction.HistoryType,
         CapabilityStatement.TypeRestfulInteraction.Create,
         CapabilityStatement.TypeRestfulInteraction.SearchType,
+        CapabilityStatement.TypeRestfulInteraction.Patch,
     ];
 
     public CapabilityStatement Build(string baseUrl)
@@ -42,6 +43,7 @@ public sealed class CapabilityStatementBuilder(ResourceTypeRegistry types, Searc
             Implementation = new CapabilityStatement.ImplementationComponent { Description = "FhirOncology FHIR R4 server", Url = baseUrl },
             FhirVersion = FHIRVersion.N4_0_1,
             Format = ["application/fhir+json", "application/fhir+xml"],
+            PatchFormat = ["application/json-patch+json", "application/fhir+json", "application/fhir+xml"],
         };
 
         var rest = new CapabilityStatement.RestComponent
@@ -54,7 +56,9 @@ public sealed class CapabilityStatementBuilder(ResourceTypeRegistry types, Searc
                 + "parameters an error, otherwise they are ignored and reported in an OperationOutcome entry. Conditional "
                 + "create, update and delete take the same parameters as criteria. History and search page with 'next' links. "
                 + "POST [base] takes transaction Bundles (all or nothing; urn:uuid and conditional references resolved; "
-                + "DELETE, POST, PUT, then GET) and batch Bundles (each entry on its own); at most Fhir:MaxBundleEntries entries.",
+                + "DELETE, POST, PUT/PATCH, then GET) and batch Bundles (each entry on its own); at most Fhir:MaxBundleEntries entries. "
+                + "PATCH takes JSON Patch (application/json-patch+json) or FHIRPath Patch (a Parameters resource), with If-Match, "
+                + "on an instance, conditionally, and in Bundles.",
             Interaction =
             [
                 new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.HistorySystem },

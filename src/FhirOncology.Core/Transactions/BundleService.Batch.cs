@@ -1,5 +1,6 @@
 using FhirOncology.Core.Errors;
 using FhirOncology.Core.History;
+using FhirOncology.Core.Patch;
 using FhirOncology.Core.Search;
 using FhirOncology.Core.Serialization;
 using Hl7.Fhir.Model;
@@ -40,6 +41,10 @@ public sealed partial class BundleService
         Bundle.HTTPVerb.PUT => await resources.ConditionalUpdateAsync(request.Type, request.Query ?? [], Required(request), request.IfMatchVersion(), ct),
         Bundle.HTTPVerb.DELETE when request.Id is not null => await resources.DeleteAsync(request.Type, request.Id, ct),
         Bundle.HTTPVerb.DELETE => await resources.ConditionalDeleteAsync(request.Type, request.Query ?? [], ct),
+        Bundle.HTTPVerb.PATCH when request.Id is not null => await resources.PatchAsync(request.Type, request.Id,
+            PatchDocuments.FromEntryResource(request.Resource, serializer), request.IfMatchVersion(), ct),
+        Bundle.HTTPVerb.PATCH => await resources.ConditionalPatchAsync(request.Type, request.Query ?? [],
+            PatchDocuments.FromEntryResource(request.Resource, serializer), request.IfMatchVersion(), ct),
         _ => throw FhirException.BadRequest($"{request.Method} is not supported in a Bundle by this server."),
     };
 

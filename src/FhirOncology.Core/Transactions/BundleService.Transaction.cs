@@ -1,5 +1,6 @@
 using FhirOncology.Core.Errors;
 using FhirOncology.Core.Interactions;
+using FhirOncology.Core.Patch;
 using FhirOncology.Core.Search;
 using FhirOncology.Core.Storage;
 using Hl7.Fhir.Model;
@@ -42,7 +43,7 @@ public sealed partial class BundleService
                 }
             }
 
-            foreach (var request in requests.Where(r => r.Resource is not null))
+            foreach (var request in requests.Where(r => r.Resource is not null && r.Method != Bundle.HTTPVerb.PATCH))
             {
                 current = request;
                 await ReferenceRewriter.RewriteAsync(request.Resource!, identities, reference => ResolveConditionalAsync(transaction, reference, ct));
@@ -98,6 +99,9 @@ public sealed partial class BundleService
                     ?? (string.IsNullOrEmpty(request.Resource!.Id) ? ResourceService.ReserveId() : request.Resource.Id);
             case Bundle.HTTPVerb.DELETE:
                 return request.Id ?? await ResourceService.MatchAsync(transaction, request.Type, resources.ParseCriteria(request.Type, request.Query ?? []), "conditional delete", ct);
+            case Bundle.HTTPVerb.PATCH:
+                return request.Id ?? await ResourceService.MatchAsync(transaction, request.Type, resources.ParseCriteria(request.Type, request.Query ?? []), "conditional patch", ct)
+                    ?? throw FhirException.NotFound(request.Type, "(conditional patch criteria)");
             case Bundle.HTTPVerb.GET:
                 return request.Id;
             default:
@@ -118,6 +122,9 @@ public sealed partial class BundleService
                 return existing is { IsDeleted: false } && request.IfNoneExist is not null
                     ? new WriteResult(WriteOutcome.Existing, existing)
                     : await resources.CreateWithIdAsync(transaction, request.Resource!, id!, ct);
+            case Bundle.HTTPVerb.PATCH:
+                return await resources.PatchInTransactionAsync(transaction, request.Type, id!,
+                    PatchDocuments.FromEntryResource(request.Resource, serializer), request.IfMatchVersion(), ct);
             default:
                 if (request.Id is not null)
                 {

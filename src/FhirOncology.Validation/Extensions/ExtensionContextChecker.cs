@@ -12,7 +12,9 @@ namespace FhirOncology.Validation.Extensions;
 /// </summary>
 internal sealed class ExtensionContextChecker(ProfileRegistry profiles)
 {
-    public void Check(ValidationSession session, StructureProfile definition, ElementNode element, string hostType, InstancePath path)
+    /// <param name="hostPath">The host element's path when it is not the extension element's parent path (the
+    /// primitive behind a <c>_name</c> companion); null to derive it from the extension element.</param>
+    public void Check(ValidationSession session, StructureProfile definition, ElementNode element, string hostType, string? hostPath, InstancePath path)
     {
         if (definition.Contexts.Count == 0)
         {
@@ -20,7 +22,7 @@ internal sealed class ExtensionContextChecker(ProfileRegistry profiles)
         }
 
         var dot = element.Path.LastIndexOf('.');
-        var hostPath = dot < 0 ? element.Path : element.Path[..dot];
+        hostPath ??= dot < 0 ? element.Path : element.Path[..dot];
         foreach (var context in definition.Contexts)
         {
             if (Allows(context, hostPath, hostType))

@@ -28,6 +28,11 @@ public sealed class ConformanceSource
 
     public IReadOnlyList<FhirPackageId> Packages { get; private set; } = [];
 
+    private readonly List<string> _warnings = [];
+
+    /// <summary>Problems met while loading local resources that did not stop them from loading.</summary>
+    public IReadOnlyList<string> Warnings => _warnings;
+
     /// <summary>Number of canonical resources known.</summary>
     public int Count => _byUrl.Count;
 
@@ -79,24 +84,46 @@ public sealed class ConformanceSource
         }
 
         var bytes = resourceType == "StructureDefinition" && !root.TryGetProperty("snapshot", out _)
-            ? await SnapshotBuilder.WithSnapshotAsync(json, this)
+            ? await SnapshotBuilder.WithSnapshotAsync(json, this, _warnings)
             : System.Text.Encoding.UTF8.GetBytes(json);
         var entry = new PackageIndexEntry(
             "local", resourceType, Text(root, "id"), url, Text(root, "version"), Text(root, "kind"), Text(root, "type"));
         _byUrl[url] = new ConformanceArtifact(entry, "local", () => bytes);
     }
 
-    /// <summary>Adds every <c>*.json</c> conformance resource of a folder, StructureDefinitions last.</summary>
+    /// <summary>
+    /// Adds every <c>*.json</c> conformance resource of a folder: terminology first, then StructureDefinitions in
+    /// dependency order (a profile whose base or type profiles are not loaded yet is retried after the others).
+    /// </summary>
     public async Task AddFolderAsync(string folder, CancellationToken cancellationToken)
     {
-        var files = Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories)
-            .Select(path => (path, text: File.ReadAllText(path)))
-            .Where(file => IsConformance(file.text))
-            .OrderBy(file => file.text.Contains("\"StructureDefinition\"", StringComparison.Ordinal) ? 1 : 0)
-            .ThenBy(file => file.path, StringComparer.Ordinal);
-        foreach (var (_, text) in files)
+        var pending = Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(File.ReadAllText)
+            .Where(IsConformance)
+            .OrderBy(text => text.Contains("\"StructureDefinition\"", StringComparison.Ordinal) ? 1 : 0)
+            .ToList();
+        while (pending.Count > 0)
         {
-            await AddResourceAsync(text, cancellationToken);
+            var failed = new List<(string Text, Exception Error)>();
+            foreach (var text in pending)
+            {
+                try
+                {
+                    await AddResourceAsync(text, cancellationToken);
+                }
+                catch (InvalidDataException exception)
+                {
+                    failed.Add((text, exception));
+                }
+            }
+
+            if (failed.Count == pending.Count)
+            {
+                throw new InvalidDataException(string.Join(Environment.NewLine, failed.Select(f => f.Error.Message)));
+            }
+
+            pending = failed.Select(f => f.Text).ToList();
         }
     }
 

@@ -12,7 +12,8 @@ namespace FhirOncology.Validation.Structure;
 internal sealed partial class InstanceValidator
 {
     private void ValidateChildren(
-        ValidationSession session, ElementNode source, JsonElement value, InstancePath path, ResourceScope scope, bool isResourceRoot, string hostType)
+        ValidationSession session, ElementNode source, JsonElement value, InstancePath path, ResourceScope scope, bool isResourceRoot, string hostType,
+        string? hostPath = null)
     {
         var groups = new List<ValueItem>?[source.ChildList.Count];
         string? fullUrl = null;
@@ -53,7 +54,7 @@ internal sealed partial class InstanceValidator
             }
 
             var items = groups[element.Ordinal] ??= [];
-            AddItems(session, items, element, property.Value, isShadow, type, path, baseName, elementName, hostType);
+            AddItems(session, items, element, property.Value, isShadow, type, path, baseName, elementName, hostType, hostPath);
         }
 
         if (!hasContent && !isResourceRoot)
@@ -150,7 +151,7 @@ internal sealed partial class InstanceValidator
 
     private static void AddItems(
         ValidationSession session, List<ValueItem> items, ElementNode element, JsonElement value, bool isShadow, string type,
-        InstancePath parent, string jsonName, string elementName, string hostType)
+        InstancePath parent, string jsonName, string elementName, string hostType, string? hostPath)
     {
         if (value.ValueKind == JsonValueKind.Array)
         {
@@ -171,7 +172,7 @@ internal sealed partial class InstanceValidator
             var index = 0;
             foreach (var entry in value.EnumerateArray())
             {
-                Merge(session, items, isShadow, entry, type, parent.Child(jsonName, elementName, index), hostType, element);
+                Merge(session, items, isShadow, entry, type, parent.Child(jsonName, elementName, index), hostType, hostPath, element);
                 index++;
             }
 
@@ -185,12 +186,13 @@ internal sealed partial class InstanceValidator
             return;
         }
 
-        Merge(session, items, isShadow, value, type, parent.Child(jsonName, elementName, -1), hostType, element);
+        Merge(session, items, isShadow, value, type, parent.Child(jsonName, elementName, -1), hostType, hostPath, element);
     }
 
     /// <summary>Pairs a primitive's value and its <c>_name</c> companion at the same position (json.html#primitive).</summary>
     private static void Merge(
-        ValidationSession session, List<ValueItem> items, bool isShadow, JsonElement entry, string type, InstancePath path, string hostType, ElementNode element)
+        ValidationSession session, List<ValueItem> items, bool isShadow, JsonElement entry, string type, InstancePath path, string hostType, string? hostPath,
+        ElementNode element)
     {
         for (var i = 0; PrimitiveTypes.IsPrimitive(type) && i < items.Count; i++)
         {
@@ -203,8 +205,8 @@ internal sealed partial class InstanceValidator
         }
 
         var item = isShadow
-            ? new ValueItem(null, NullToNone(entry), type, path, hostType)
-            : new ValueItem(NullToNone(entry), null, type, path, hostType);
+            ? new ValueItem(null, NullToNone(entry), type, path, hostType, hostPath)
+            : new ValueItem(NullToNone(entry), null, type, path, hostType, hostPath);
         if (entry.ValueKind == JsonValueKind.Null && !PrimitiveTypes.IsPrimitive(type))
         {
             session.Error(path, OperationOutcome.IssueType.Structure, "null is not allowed here (json.html: null only pads primitive arrays).", element);

@@ -45,7 +45,7 @@ internal sealed partial class InstanceValidator
             return;
         }
 
-        ValidateComplex(session, element, value, type, item.Path, scope, isResourceRoot: false, item.HostType);
+        ValidateComplex(session, element, value, type, item.Path, scope, isResourceRoot: false, item.HostType, item.HostPath);
     }
 
     /// <summary>
@@ -54,7 +54,7 @@ internal sealed partial class InstanceValidator
     /// </summary>
     private void ValidateComplex(
         ValidationSession session, ElementNode element, JsonElement value, string type, InstancePath path, ResourceScope scope, bool isResourceRoot,
-        string hostType = "")
+        string hostType = "", string? hostPath = null)
     {
         session.Depth++;
         var typeRoot = isResourceRoot ? null : _profiles.GetType(type)?.Root;
@@ -82,7 +82,7 @@ internal sealed partial class InstanceValidator
         ValidateChildren(session, source, value, path, scope, isResourceRoot, type);
         if (type == "Extension" && ExtensionDefinition(source, typeProfile) is { } extensionDefinition)
         {
-            _extensionContexts.Check(session, extensionDefinition, element, hostType, path);
+            _extensionContexts.Check(session, extensionDefinition, element, hostType, hostPath, path);
         }
 
         if (typeProfile is not null)
@@ -228,7 +228,7 @@ internal sealed partial class InstanceValidator
             }
             else if (_profiles.GetType(type)?.Root is { } primitiveRoot)
             {
-                ValidateChildren(session, primitiveRoot, shadow, item.Path, scope, isResourceRoot: false, type);
+                ValidateChildren(session, primitiveRoot, shadow, item.Path, scope, isResourceRoot: false, type, element.Path);
             }
         }
 

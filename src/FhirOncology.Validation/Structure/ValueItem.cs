@@ -7,4 +7,6 @@ namespace FhirOncology.Validation.Structure;
 /// (id and extensions, json.html#primitive), or both.
 /// </summary>
 /// <param name="HostType">The type of the object the element sits in (where an extension is used, for its context).</param>
-internal readonly record struct ValueItem(JsonElement? Value, JsonElement? Shadow, string TypeCode, InstancePath Path, string HostType);
+/// <param name="HostPath">The element path of that object when it is not the element's own parent path: the primitive
+/// a <c>_name</c> companion belongs to.</param>
+internal readonly record struct ValueItem(JsonElement? Value, JsonElement? Shadow, string TypeCode, InstancePath Path, string HostType, string? HostPath = null);

@@ -88,8 +88,8 @@ public sealed class ErrorTests(ErrorTests.SmallBodyServer factory) : IClassFixtu
     [Fact]
     public async Task UnsupportedMethod_Returns405OperationOutcome()
     {
-        // PATCH arrives with issue #4; until then the route answers 405 with an OperationOutcome.
-        var response = await _client.PatchAsync("/fhir/Patient/x", FhirHttp.Json("[]"));
+        // POST on an instance is no FHIR interaction; routing answers 405, and still with an OperationOutcome.
+        var response = await _client.PostAsync("/fhir/Patient/x", FhirHttp.Json("{}"));
         await response.AssertOutcomeAsync(HttpStatusCode.MethodNotAllowed, OperationOutcome.IssueType.NotSupported);
     }
 

@@ -36,7 +36,7 @@ public sealed class MetadataHealthTests(FhirServerFactory factory) : IClassFixtu
             rest.Interaction.Select(i => i.Code!.Value));
         foreach (var resource in rest.Resource)
         {
-            Assert.Equal(8, resource.Interaction.Count);
+            Assert.Equal(9, resource.Interaction.Count);
             Assert.Contains(resource.Interaction, i => i.Code == CapabilityStatement.TypeRestfulInteraction.SearchType);
             Assert.Contains(resource.SearchParam, p => p.Name == "_id");
             Assert.Contains(resource.SearchParam, p => p.Name == "_lastUpdated");

@@ -1,0 +1,25 @@
+using System.Globalization;
+using FhirOncology.Validation.Packages;
+
+namespace FhirOncology.Validation.Benchmarks;
+
+/// <summary>Command-line options: <c>--rounds N</c>, <c>--warmup N</c>, <c>--package name@version</c>.</summary>
+internal sealed record BenchmarkOptions(int Rounds, int WarmupRounds, FhirPackageId Package)
+{
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        var options = new BenchmarkOptions(30, 5, new FhirPackageId("hl7.fhir.us.mcode", "4.0.0"));
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            options = args[i] switch
+            {
+                "--rounds" => options with { Rounds = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
+                "--warmup" => options with { WarmupRounds = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
+                "--package" when args[i + 1].Split('@') is [var name, var version] => options with { Package = new FhirPackageId(name, version) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}; use --rounds N, --warmup N, --package name@version."),
+            };
+        }
+
+        return options;
+    }
+}
