@@ -22,6 +22,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<FhirSerializer>();
         services.AddSingleton<SearchParameterCatalog>();
         services.AddSingleton<SearchIndexer>();
+        services.AddSingleton<ReindexService>();
         services.AddSingleton<SearchQueryParser>();
         services.TryAddSingleton<IAccessScope, UnrestrictedAccessScope>();
         services.AddSingleton<ResourceService>();

@@ -26,6 +26,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<SearchRunner>();
         services.AddSingleton<IResourceStore, DapperResourceStore>();
+        services.AddSingleton<IReindexStore, DapperReindexStore>();
         services.AddHostedService<SchemaMigrationService>();
         return services;
     }

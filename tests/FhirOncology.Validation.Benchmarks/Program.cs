@@ -17,7 +17,8 @@ var corpus = BenchmarkCorpus.Load(options.Package);
 var first = validator.Validate(corpus[0].Json);
 var coldToFirst = Stopwatch.GetElapsedTime(mainEntered);
 var sinceProcessStart = DateTime.UtcNow - processStart;
+var loadToFirst = load.Elapsed;
 _ = first;
 
 var measurement = new ValidationMeasurement(validator, corpus).Run(options.Rounds, options.WarmupRounds);
-Report.Write(Console.Out, options, source, corpus, coldToFirst, sinceProcessStart, measurement, load.Elapsed);
+Report.Write(Console.Out, options, source, corpus, new ColdStart(sinceProcessStart, coldToFirst, loadToFirst), measurement);

@@ -22,6 +22,8 @@ public static class FhirEndpoints
         fhir.MapPost("/", BundleHandlers.ProcessAsync);
         fhir.MapPost("/_search", SearchHandlers.SystemPostAsync);
         fhir.MapGet("/_history", HistoryHandlers.SystemAsync);
+        fhir.MapGet("/$reindex", ReindexHandlers.StatusAsync);
+        fhir.MapPost("/$reindex", ReindexHandlers.StartAsync);
         fhir.MapGet("/{type}", SearchHandlers.TypeGetAsync);
         fhir.MapPost("/{type}/_search", SearchHandlers.TypePostAsync);
         fhir.MapPost("/{type}", WriteHandlers.CreateAsync);

@@ -5,8 +5,8 @@ using Hl7.FhirPath;
 namespace FhirOncology.Core.Indexing;
 
 /// <summary>
-/// The search parameters of every served type: the core R4 definitions shipped with the SDK plus the common
-/// parameters every resource has (search.html#all). Built and compiled once at start-up (STYLE.md §6–7).
+/// The search parameters of every served type: the core R4 definitions shipped with the SDK, the common
+/// parameters every resource has (search.html#all), and our own from conformance/SearchParameters. Built and compiled once at start-up (STYLE.md §6–7).
 /// <c>_id</c> and <c>_lastUpdated</c> are answered from the Resource table and are not indexed.
 /// </summary>
 public sealed class SearchParameterCatalog
@@ -24,6 +24,7 @@ public sealed class SearchParameterCatalog
     public SearchParameterCatalog(ResourceTypeRegistry types)
     {
         var compiler = FhirPathCompilers.Create();
+        var customs = CustomSearchParameters.Load();
         var byUrl = ModelInfo.SearchParameters.Where(p => p.Url is not null).GroupBy(p => p.Url!).ToDictionary(g => g.Key, g => g.First().Type);
         foreach (var type in types.All)
         {
@@ -42,8 +43,32 @@ public sealed class SearchParameterCatalog
                 }
             }
 
+            foreach (var custom in customs.Where(c => c.Base.Any(b => b?.ToString() == type)))
+            {
+                var expression = ExpressionBranches.ForType(custom.Expression ?? "", type)
+                    ?? throw new InvalidDataException($"SearchParameter {custom.Url} has no expression branch for {type}.");
+                parameters[custom.Code!] = new SearchParameterInfo(type, custom.Code!, custom.Type!.Value, custom.Url!, expression,
+                    compiler.Compile(expression), [.. custom.Target.Select(t => t.ToString()!)], []);
+            }
+
             _byType[type] = parameters;
         }
+
+        DefinitionsHash = Hash(_byType.Values.SelectMany(p => p.Values));
+    }
+
+    /// <summary>
+    /// Identifies the set of indexed parameters and their expressions. When it changes, existing index rows are
+    /// stale and the reindex job brings them up to date.
+    /// </summary>
+    public string DefinitionsHash { get; }
+
+    private static string Hash(IEnumerable<SearchParameterInfo> parameters)
+    {
+        var text = string.Join('\n', parameters
+            .Select(p => $"{p.ResourceType}|{p.Code}|{p.Type}|{p.Expression}|{string.Join(';', p.Components.Select(c => c.Type))}")
+            .Order(StringComparer.Ordinal));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
     }
 
     public IEnumerable<SearchParameterInfo> ForType(string type) =>

@@ -61,7 +61,7 @@ internal sealed class FhirPathInvariants
             bool? result;
             try
             {
-                result = expression.IsTrue(node, context);
+                result = expression.Predicate(node, context); // true or empty satisfies the constraint, as in the Firely validator
             }
             catch (InvalidOperationException exception)
             {

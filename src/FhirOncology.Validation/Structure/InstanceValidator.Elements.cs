@@ -88,7 +88,7 @@ internal sealed partial class InstanceValidator
         if (typeProfile is not null)
         {
             ValidateChildren(session, typeProfile.Root, value, path, scope, isResourceRoot: false, type);
-            RunConstraints(session, typeProfile.Root, value, path, scope);
+            RunConstraints(session, typeProfile.Root, value, path, scope, type);
         }
 
         CheckFixedAndPattern(session, element, value, path);
@@ -97,15 +97,15 @@ internal sealed partial class InstanceValidator
             _bindings.Check(session, element, value, type, path);
         }
 
-        RunConstraints(session, element, value, path, scope);
+        RunConstraints(session, element, value, path, scope, type);
         if (!ReferenceEquals(source, element))
         {
-            RunConstraints(session, source, value, path, scope);
+            RunConstraints(session, source, value, path, scope, type);
         }
 
         if (typeRoot is not null && !ReferenceEquals(typeRoot, source))
         {
-            RunConstraints(session, typeRoot, value, path, scope);
+            RunConstraints(session, typeRoot, value, path, scope, type);
         }
 
         if (type == "Reference")
@@ -254,7 +254,7 @@ internal sealed partial class InstanceValidator
             _narrative.Check(session, value.Value.GetString()!, item.Path, element);
         }
 
-        RunConstraints(session, element, value.Value, item.Path, scope);
+        RunConstraints(session, element, value.Value, item.Path, scope, type);
     }
 
     private static void CheckFixedAndPattern(ValidationSession session, ElementNode element, JsonElement value, InstancePath path)
@@ -272,7 +272,7 @@ internal sealed partial class InstanceValidator
         }
     }
 
-    private static void RunConstraints(ValidationSession session, ElementNode element, JsonElement value, InstancePath path, ResourceScope scope)
+    private static void RunConstraints(ValidationSession session, ElementNode element, JsonElement value, InstancePath path, ResourceScope scope, string type)
     {
         foreach (var constraint in element.Constraints)
         {
@@ -281,13 +281,23 @@ internal sealed partial class InstanceValidator
                 continue; // checked where the walk finds empty objects and valueless primitives
             }
 
-            if (constraint.Native is not { } native)
+            if (constraint.Native is { } native)
+            {
+                if (value.ValueKind == JsonValueKind.Object && !native(value, scope))
+                {
+                    Report(session, constraint, path, element);
+                }
+            }
+            else if (JsonInvariants.Evaluate(constraint, value, type, scope) is { } satisfied)
+            {
+                if (!satisfied)
+                {
+                    Report(session, constraint, path, element);
+                }
+            }
+            else
             {
                 session.PendingInvariants.Add(new PendingInvariant(constraint, path, scope.Path, element));
-            }
-            else if (value.ValueKind == JsonValueKind.Object && !native(value, scope))
-            {
-                Report(session, constraint, path, element);
             }
         }
     }

@@ -13,14 +13,19 @@ public sealed class SqlServerDialectTests
     }
 
     [Fact]
-    public void EmbeddedSqlServerMigration_HasTheSameTablesAsSqlite()
+    public void EmbeddedSqlServerMigrations_HaveTheSameTablesAsSqlite()
     {
         static string[] Tables(string provider)
         {
             var assembly = typeof(SqlDialect).Assembly;
-            var name = assembly.GetManifestResourceNames().Single(n => n.Contains($".Migrations.{provider}.", StringComparison.Ordinal));
-            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-            return [.. System.Text.RegularExpressions.Regex.Matches(reader.ReadToEnd(), @"CREATE (?:UNIQUE )?(?:TABLE|INDEX) (\w+)").Select(m => m.Groups[1].Value)];
+            return [.. assembly.GetManifestResourceNames()
+                .Where(n => n.Contains($".Migrations.{provider}.", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal)
+                .SelectMany(name =>
+                {
+                    using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+                    return System.Text.RegularExpressions.Regex.Matches(reader.ReadToEnd(), @"CREATE (?:UNIQUE )?(?:TABLE|INDEX) (\w+)").Select(m => m.Groups[1].Value).ToList();
+                })];
         }
 
         Assert.Equal(Tables("Sqlite"), Tables("SqlServer"));

@@ -1,0 +1,143 @@
+using System.Text.Json;
+
+namespace FhirOncology.Validation.Invariants.JsonPath;
+
+/// <summary>
+/// Evaluates the FHIRPath subset on JSON with the spec's collection semantics (fhirpath.html): navigation flattens
+/// arrays, a choice element is found by its name without the type suffix, comparisons with an empty side are empty,
+/// and the boolean operators use three-valued logic. Unsupported cases throw <see cref="FhirPathSubsetException"/>.
+/// </summary>
+internal static partial class FpEvaluator
+{
+    public static List<FpItem> Evaluate(FpExpression expression, List<FpItem> focus, in FpEnvironment environment)
+    {
+        switch (expression.Kind)
+        {
+            case FpKind.Literal:
+                return [expression.Literal];
+            case FpKind.This:
+                return focus;
+            case FpKind.Variable:
+                return Variable(expression.Name, environment);
+            case FpKind.Member:
+                return Navigate(expression.Receiver is null ? focus : Evaluate(expression.Receiver, focus, environment), expression.Name);
+            case FpKind.Index:
+                var items = Evaluate(expression.Receiver!, focus, environment);
+                var index = Single(Evaluate(expression.Arguments[0], focus, environment))?.Primitive;
+                return index is { Kind: FpItemKind.Number } i && i.Number >= 0 && i.Number < items.Count ? [items[(int)i.Number]] : [];
+            case FpKind.TypeTest or FpKind.TypeCast:
+                return TypeOperation(expression, Evaluate(expression.Receiver!, focus, environment));
+            case FpKind.Function:
+                return Function(expression, expression.Receiver is null ? focus : Evaluate(expression.Receiver, focus, environment), focus, environment);
+            case FpKind.Binary:
+                return Binary(expression, focus, environment);
+            default:
+                throw new FhirPathSubsetException();
+        }
+    }
+
+    private static List<FpItem> Variable(string name, in FpEnvironment environment) => name switch
+    {
+        "resource" => [FpItem.FromJson(environment.Resource, environment.ResourceType)],
+        "rootResource" => [FpItem.FromJson(environment.RootResource, environment.RootResourceType)],
+        "ucum" => [FpItem.FromString("http://unitsofmeasure.org")],
+        "sct" => [FpItem.FromString("http://snomed.info/sct")],
+        "loinc" => [FpItem.FromString("http://loinc.org")],
+        _ => throw new FhirPathSubsetException($"%{name}"),
+    };
+
+    /// <summary>Children by name; a name without its choice suffix finds the typed JSON property (<c>value</c> → <c>valueQuantity</c>).</summary>
+    private static List<FpItem> Navigate(List<FpItem> input, string name)
+    {
+        var result = new List<FpItem>();
+        foreach (var item in input)
+        {
+            if (item.Kind != FpItemKind.Json || item.Json.ValueKind != JsonValueKind.Object)
+            {
+                continue;
+            }
+
+            if (item.Json.TryGetProperty(name, out var child) || item.Json.TryGetProperty("_" + name, out child))
+            {
+                AddFlattened(result, child, "", item.Json, name);
+                continue;
+            }
+
+            foreach (var property in item.Json.EnumerateObject())
+            {
+                var propertyName = property.Name;
+                if (propertyName.Length > name.Length && propertyName.StartsWith(name, StringComparison.Ordinal) && char.IsUpper(propertyName[name.Length]))
+                {
+                    var suffix = propertyName[name.Length..];
+                    var primitive = char.ToLowerInvariant(suffix[0]) + suffix[1..];
+                    AddFlattened(result, property.Value, Structure.PrimitiveTypes.IsPrimitive(primitive) ? primitive : suffix, item.Json, propertyName);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Adds a property's value(s); a primitive known only by its <c>_name</c> companion counts as present but valueless.</summary>
+    private static void AddFlattened(List<FpItem> result, JsonElement value, string type, JsonElement parent, string name)
+    {
+        if (value.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var entry in value.EnumerateArray())
+            {
+                if (entry.ValueKind != JsonValueKind.Null)
+                {
+                    result.Add(FpItem.FromJson(entry, type));
+                }
+                else if (parent.TryGetProperty("_" + name, out var shadows) && shadows.ValueKind == JsonValueKind.Array
+                         && shadows.GetArrayLength() > index && shadows[index].ValueKind == JsonValueKind.Object)
+                {
+                    result.Add(FpItem.FromJson(shadows[index], type));
+                }
+
+                index++;
+            }
+        }
+        else if (value.ValueKind != JsonValueKind.Null)
+        {
+            result.Add(FpItem.FromJson(value, type));
+        }
+    }
+
+    private static List<FpItem> TypeOperation(FpExpression expression, List<FpItem> input)
+    {
+        if (input.Count == 0)
+        {
+            return [];
+        }
+
+        if (input.Count > 1)
+        {
+            throw new FhirPathSubsetException("Type operation on a collection.");
+        }
+
+        var matches = IsType(input[0], expression.Name);
+        return expression.Kind == FpKind.TypeTest ? [FpItem.FromBool(matches)] : matches ? input : [];
+    }
+
+    private static bool IsType(FpItem item, string typeName)
+    {
+        var name = typeName[(typeName.LastIndexOf('.') + 1)..];
+        var type = item.Type;
+        if (type.Length == 0)
+        {
+            throw new FhirPathSubsetException("Type of an item not known from the JSON.");
+        }
+
+        return string.Equals(type, name, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static FpItem? Single(List<FpItem> items) =>
+        items.Count switch
+        {
+            0 => null,
+            1 => items[0],
+            _ => throw new FhirPathSubsetException("Expected a single item."),
+        };
+}

@@ -1,0 +1,19 @@
+namespace FhirOncology.Validation.Invariants.JsonPath;
+
+/// <summary>
+/// A node of a parsed FHIRPath expression (fhirpath.html). <see cref="Receiver"/> is the expression whose result is
+/// the input of a member access or function call; null means the current focus.
+/// </summary>
+internal sealed class FpExpression
+{
+    public required FpKind Kind { get; init; }
+
+    /// <summary>Member, function, operator, variable or type name.</summary>
+    public string Name { get; init; } = "";
+
+    public FpExpression? Receiver { get; init; }
+
+    public IReadOnlyList<FpExpression> Arguments { get; init; } = [];
+
+    public FpItem Literal { get; init; }
+}
