@@ -19,6 +19,8 @@ public sealed partial class SearchQueryParser(SearchParameterCatalog catalog, IO
 {
     public const string CursorParameter = "_cursor";
 
+    public const int MaxSortKeys = 3;
+
     private static readonly HashSet<string> FormatParameters = new(StringComparer.Ordinal) { "_format", "_pretty", "_elements" };
 
     public ParsedSearch Parse(IReadOnlyList<string> types, IEnumerable<KeyValuePair<string, string>> parameters, bool strict)
@@ -27,7 +29,7 @@ public sealed partial class SearchQueryParser(SearchParameterCatalog catalog, IO
         var clauses = new List<SearchClause>();
         var includes = new List<IncludeRequest>();
         var revIncludes = new List<IncludeRequest>();
-        var (count, cursor, descending, total, countOnly) = (options.Value.DefaultPageSize, (string?)null, false, TotalMode.None, false);
+        var (count, cursor, sort, total, countOnly) = (options.Value.DefaultPageSize, (string?)null, (IReadOnlyList<SortParameter>)[], TotalMode.None, false);
         foreach (var (name, value) in parameters)
         {
             try
@@ -36,7 +38,7 @@ public sealed partial class SearchQueryParser(SearchParameterCatalog catalog, IO
                 {
                     case "_count": count = Math.Min(NonNegative(name, value), options.Value.MaxPageSize); break;
                     case CursorParameter: cursor = value; break;
-                    case "_sort": descending = Sort(value); break;
+                    case "_sort": sort = Sort(types, value); break;
                     case "_total": total = value is "none" ? TotalMode.None : value is "accurate" or "estimate" ? TotalMode.Accurate : throw FhirException.BadRequest($"_total '{value}' is not none, estimate or accurate."); break;
                     case "_summary": countOnly = value == "count"; break;
                     case "_include" or "_include:iterate": includes.Add(Include(name, value)); break;
@@ -58,7 +60,7 @@ public sealed partial class SearchQueryParser(SearchParameterCatalog catalog, IO
             }
         }
 
-        var query = new SearchQuery(types, clauses, count, cursor, descending, countOnly ? TotalMode.Accurate : total, countOnly, includes, revIncludes);
+        var query = new SearchQuery(types, clauses, count, cursor, sort, countOnly ? TotalMode.Accurate : total, countOnly, includes, revIncludes);
         return new ParsedSearch(query, issues);
     }
 
@@ -92,13 +94,25 @@ public sealed partial class SearchQueryParser(SearchParameterCatalog catalog, IO
             ? number
             : throw FhirException.BadRequest($"{name} must be a non-negative whole number; got '{value}'.");
 
-    /// <summary>Results are ordered by the time-ordered surrogate key, so _lastUpdated is the sort this server offers.</summary>
-    private static bool Sort(string value) => value switch
+    /// <summary>search.html#sort: comma-separated parameters, "-" for descending; at most three, each searchable on every type.</summary>
+    private IReadOnlyList<SortParameter> Sort(IReadOnlyList<string> types, string value)
     {
-        "_lastUpdated" => false,
-        "-_lastUpdated" => true,
-        _ => throw FhirException.BadRequest($"_sort '{value}' is not supported; use _lastUpdated or -_lastUpdated."),
-    };
+        var keys = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(item =>
+        {
+            var descending = item.StartsWith('-');
+            var code = descending ? item[1..] : item;
+            var type = code switch
+            {
+                ParameterClause.IdCode => SearchParamType.Token,
+                ParameterClause.LastUpdatedCode => SearchParamType.Date,
+                _ => catalog.Find(types[0], code) is { Type: not SearchParamType.Composite } parameter && types.All(t => catalog.Find(t, code)?.Type == parameter.Type)
+                    ? parameter.Type
+                    : throw FhirException.BadRequest($"_sort '{code}' is not a sortable search parameter of {string.Join(" and ", types.Take(3))}."),
+            };
+            return new SortParameter(code, type, descending);
+        }).ToList();
+        return keys.Count is 0 or > MaxSortKeys ? throw FhirException.BadRequest($"_sort takes one to {MaxSortKeys} parameters.") : keys;
+    }
 
     private IncludeRequest Include(string name, string value)
     {

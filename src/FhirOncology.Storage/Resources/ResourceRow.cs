@@ -19,6 +19,15 @@ internal sealed class ResourceRow
 
     public byte[] RawResource { get; init; } = [];
 
+    // The values of up to three _sort keys, when a search sorts by parameters (SearchRunner.Sorted).
+    public object? K0 { get; init; }
+
+    public object? K1 { get; init; }
+
+    public object? K2 { get; init; }
+
+    public object?[] SortValues => [K0, K1, K2];
+
     public ResourceVersion ToVersion() => new(
         new ResourceKey(ResourceType, ResourceId),
         checked((int)Version),

@@ -26,20 +26,31 @@ internal sealed partial class SearchRunner(SqlDialect dialect)
             return new SearchResult([], [], null, total);
         }
 
+        var (page, next) = query.Sort switch
+        {
+            [] => await BySurrogateAsync(connection, query, descending: false, ct),
+            [{ Code: ParameterClause.LastUpdatedCode } only] => await BySurrogateAsync(connection, query, only.Descending, ct),
+            _ => await SortedAsync(connection, query, ct),
+        };
+        var included = await IncludeAsync(connection, query, page, ct);
+        return new SearchResult([.. page.Select(row => row.ToVersion())], [.. included.Select(row => row.ToVersion())], next, total);
+    }
+
+    /// <summary>Surrogate-key order is time order: the cursor is the last surrogate id of the page.</summary>
+    private async Task<(List<ResourceRow> Page, string? Next)> BySurrogateAsync(DbConnection connection, SearchQuery query, bool descending, CancellationToken ct)
+    {
         var builder = new SearchSqlBuilder();
         var from = MatchSql.From(builder, query.Types, query.Clauses, query.ScopeClauses);
         if (query.Cursor is not null)
         {
-            from += $" AND r.ResourceSurrogateId {(query.Descending ? "<" : ">")} {builder.Add(ParseCursor(query.Cursor))}";
+            from += $" AND r.ResourceSurrogateId {(descending ? "<" : ">")} {builder.Add(ParseCursor(query.Cursor))}";
         }
 
         builder.Parameters.Add("Take", query.Count + 1); // one more than asked tells whether there is a next page
-        var sql = dialect.SelectTop(Columns, from + " ORDER BY r.ResourceSurrogateId" + (query.Descending ? " DESC" : ""));
+        var sql = dialect.SelectTop(Columns, from + " ORDER BY r.ResourceSurrogateId" + (descending ? " DESC" : ""));
         var rows = (await connection.QueryAsync<ResourceRow>(new CommandDefinition(sql, builder.Parameters, cancellationToken: ct))).ToList();
         var page = rows.Take(query.Count).ToList();
-        var next = rows.Count > query.Count ? page[^1].ResourceSurrogateId.ToString(CultureInfo.InvariantCulture) : null;
-        var included = await IncludeAsync(connection, query, page, ct);
-        return new SearchResult([.. page.Select(row => row.ToVersion())], [.. included.Select(row => row.ToVersion())], next, total);
+        return (page, rows.Count > query.Count ? page[^1].ResourceSurrogateId.ToString(CultureInfo.InvariantCulture) : null);
     }
 
     private async Task<long> CountAsync(DbConnection connection, SearchQuery query, CancellationToken ct)

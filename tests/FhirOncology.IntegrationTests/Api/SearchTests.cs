@@ -215,6 +215,33 @@ public sealed class SearchTests(FhirServerFactory factory) : IClassFixture<FhirS
     }
 
     [Fact]
+    public async Task Search_SortByParameters_OrdersWithMissingLastAndPagesStably()
+    {
+        var patient = await PatientAsync();
+        var effective = new[] { "2026-03-01", "2024-01-01", "2025-06-15", "2024-01-01" };
+        var values = new decimal?[] { 5, 7, null, 6 };
+        var created = new List<Observation>();
+        for (var i = 0; i < 4; i++)
+        {
+            created.Add(await ObservationAsync(patient, "2951-2", values[i], effective[i]));
+        }
+
+        var byDate = Ids(await SearchAsync($"Observation?subject={patient.Id}&_sort=date,-value-quantity"));
+        Assert.Equal([created[1].Id, created[3].Id, created[2].Id, created[0].Id], byDate); // 2024 (7 before 6: descending), 2025, 2026
+
+        var seen = new List<string>();
+        var page = await SearchAsync($"Observation?subject={patient.Id}&_sort=-value-quantity&_count=1");
+        seen.AddRange(Ids(page));
+        while (page.NextLink is { } next)
+        {
+            page = await SearchAsync(next.PathAndQuery.TrimStart('/')[5..]);
+            seen.AddRange(Ids(page));
+        }
+
+        Assert.Equal([created[1].Id, created[3].Id, created[0].Id, created[2].Id], seen); // 7, 6, 5, then the one without a value
+    }
+
+    [Fact]
     public async Task Search_UnknownParameter_IgnoredAndReportedOrStrict400()
     {
         var patient = await PatientAsync();
@@ -269,7 +296,8 @@ public sealed class SearchTests(FhirServerFactory factory) : IClassFixture<FhirS
     [InlineData("Patient?family:below=x")]
     [InlineData("Observation?value-quantity=abc")]
     [InlineData("Patient?_count=many")]
-    [InlineData("Patient?_sort=family")]
+    [InlineData("Patient?_sort=nonsense")]
+    [InlineData("Patient?_sort=family&_cursor=garbage")]
     [InlineData("Patient?_cursor=abc")]
     public async Task Search_MalformedUnderStrictHandling_Returns400(string query)
     {

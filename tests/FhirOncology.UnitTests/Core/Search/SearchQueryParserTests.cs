@@ -89,7 +89,7 @@ public sealed class SearchQueryParserTests
     {
         var query = Query("Observation", "_count=100000&_sort=-_lastUpdated&_total=accurate&_include=Observation:subject&_revinclude:iterate=Provenance:target");
         Assert.Equal(new FhirOptions().MaxPageSize, query.Count);
-        Assert.True(query.Descending);
+        Assert.Equal(new SortParameter("_lastUpdated", SearchParamType.Date, true), Assert.Single(query.Sort));
         Assert.Equal(TotalMode.Accurate, query.Total);
         Assert.Equal(new IncludeRequest("Observation", "subject", null, false), Assert.Single(query.Includes));
         Assert.True(Assert.Single(query.RevIncludes).Iterate);
