@@ -50,7 +50,7 @@ public sealed class CapabilityStatementBuilder(ResourceTypeRegistry types, Searc
         {
             Mode = CapabilityStatement.RestfulCapabilityMode.Server,
             Documentation = "Search (GET, or POST to _search): every parameter listed per resource, with the modifiers "
-                + ":missing, :exact, :contains (string), :not (token), :below, :above (uri) and :[type] (reference); prefixes on "
+                + ":missing, :exact, :contains (string), :not, :text, :of-type (token), :below, :above (uri) and :[type] (reference); prefixes on "
                 + "date, number and quantity; chained parameters and _has; _include and _revinclude (with :iterate); _count, "
                 + "_total, _summary, _elements, _sort on up to three parameters (- for descending; missing values last). Prefer: handling=strict makes unknown "
                 + "parameters an error, otherwise they are ignored and reported in an OperationOutcome entry. Conditional "

@@ -37,7 +37,7 @@ public sealed class SearchIndexer(SearchParameterCatalog catalog)
         switch (type)
         {
             case SearchParamType.Token:
-                TokenExtractor.Extract(code, value, into.Tokens);
+                TokenExtractor.Extract(code, value, into.Tokens, into);
                 break;
             case SearchParamType.String:
                 StringExtractor.Extract(code, value, into);

@@ -63,9 +63,12 @@ public sealed class SearchParameterCatalog
     /// </summary>
     public string DefinitionsHash { get; }
 
+    /// <summary>Bump when extraction itself changes (not only definitions), so existing rows are reindexed.</summary>
+    private const string IndexerVersion = "2: token :text and :of-type rows";
+
     private static string Hash(IEnumerable<SearchParameterInfo> parameters)
     {
-        var text = string.Join('\n', parameters
+        var text = IndexerVersion + "\n" + string.Join('\n', parameters
             .Select(p => $"{p.ResourceType}|{p.Code}|{p.Type}|{p.Expression}|{string.Join(';', p.Components.Select(c => c.Type))}")
             .Order(StringComparer.Ordinal));
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));

@@ -1,4 +1,5 @@
 using FhirOncology.Core.Errors;
+using FhirOncology.Core.Indexing;
 using Hl7.Fhir.Model;
 
 namespace FhirOncology.Core.Search;
@@ -71,6 +72,11 @@ public sealed partial class SearchQueryParser
                 : throw FhirException.BadRequest($"'{code}' is not a search parameter of {string.Join(" and ", types.Take(3))}{(types.Count > 3 ? " and the other types searched" : "")}."),
         };
 
+        if (paramType == SearchParamType.Token && modifierText is "text" or "of-type")
+        {
+            return TokenVariant(name, code, modifierText, value);
+        }
+
         var (modifier, targetType) = Modifier(name, paramType, modifierText);
         if (modifier == SearchModifier.Missing)
         {
@@ -89,6 +95,33 @@ public sealed partial class SearchQueryParser
         }
 
         return new ParameterClause(code, paramType, modifier, values, targetType);
+    }
+
+    /// <summary>
+    /// search.html#modifiers: <c>:text</c> matches the text of a CodeableConcept or display of a Coding (string
+    /// starts-with); <c>:of-type</c> matches an Identifier by type and value, <c>typeSystem|typeCode|value</c>.
+    /// Both are answered from rows the indexer writes under derived codes.
+    /// </summary>
+    private static ParameterClause TokenVariant(string name, string code, string modifier, string value)
+    {
+        var parts = SearchEscaping.SplitUnescaped(value, ',').ToList();
+        if (parts.Any(p => p.Length == 0))
+        {
+            throw FhirException.BadRequest($"'{name}' has an empty value.");
+        }
+
+        if (modifier == "text")
+        {
+            return new ParameterClause(code + TokenExtractor.TextSuffix, SearchParamType.String, SearchModifier.None,
+                [.. parts.Select(p => SearchValueParser.Parse(name, SearchParamType.String, p))]);
+        }
+
+        var values = parts.Select(part => SearchEscaping.SplitUnescaped(part, '|').Select(SearchEscaping.Unescape).ToList() is [var system, var typeCode, var identifier]
+                && typeCode.Length > 0 && identifier.Length > 0
+                ? new TokenSearchValue(new TokenValue($"{system}|{typeCode}", identifier))
+                : throw FhirException.BadRequest($"'{name}={part}' must be typeSystem|typeCode|value."))
+            .ToList<SearchValue>();
+        return new ParameterClause(code + TokenExtractor.OfTypeSuffix, SearchParamType.Token, SearchModifier.None, values);
     }
 
     private static (SearchModifier Modifier, string? TargetType) Modifier(string name, SearchParamType type, string? modifier) => (modifier, type) switch

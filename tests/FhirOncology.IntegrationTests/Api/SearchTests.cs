@@ -126,6 +126,28 @@ public sealed class SearchTests(FhirServerFactory factory) : IClassFixture<FhirS
     }
 
     [Fact]
+    public async Task Search_TokenTextAndOfType_Modifiers()
+    {
+        var mrn = Guid.NewGuid().ToString("N");
+        var patient = await CreateAsync(new Patient
+        {
+            Identifier = [new Identifier("urn:hospital", mrn) { Type = new CodeableConcept("http://terminology.hl7.org/CodeSystem/v2-0203", "MR") }],
+        });
+        var observation = await CreateAsync(new Observation
+        {
+            Status = ObservationStatus.Final,
+            Code = new CodeableConcept { Coding = [new Coding(Loinc, "8480-6", "Systolic blood pressure")], Text = "Blutdruck systolisch" },
+            Subject = new ResourceReference($"Patient/{patient.Id}"),
+        });
+
+        Assert.Equal([patient.Id], Ids(await SearchAsync($"Patient?identifier:of-type=http://terminology.hl7.org/CodeSystem/v2-0203|MR|{mrn}")));
+        Assert.Empty(Ids(await SearchAsync($"Patient?identifier:of-type=http://terminology.hl7.org/CodeSystem/v2-0203|DL|{mrn}")));
+        Assert.Equal([observation.Id], Ids(await SearchAsync($"Observation?subject={patient.Id}&code:text=systolic")));
+        Assert.Equal([observation.Id], Ids(await SearchAsync($"Observation?subject={patient.Id}&code:text=blutdruck")));
+        Assert.Empty(Ids(await SearchAsync($"Observation?subject={patient.Id}&code:text=diastolic")));
+    }
+
+    [Fact]
     public async Task Search_MissingAndNot_Modifiers()
     {
         var patient = await PatientAsync();

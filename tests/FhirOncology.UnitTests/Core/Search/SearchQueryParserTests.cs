@@ -44,7 +44,8 @@ public sealed class SearchQueryParserTests
 
     [Theory]
     [InlineData("nonsense=1")]
-    [InlineData("identifier:of-type=a|b|c")]
+    [InlineData("identifier:in=http://example.org/vs")]
+    [InlineData("identifier:of-type=a|b")]
     [InlineData("identifier=")]
     [InlineData("identifier")]
     [InlineData("_format=json")]
