@@ -39,6 +39,15 @@ internal sealed partial class SearchRunner(SqlDialect dialect)
     /// <summary>Surrogate-key order is time order: the cursor is the last surrogate id of the page.</summary>
     private async Task<(List<ResourceRow> Page, string? Next)> BySurrogateAsync(DbConnection connection, SearchQuery query, bool descending, CancellationToken ct)
     {
+        var (sql, parameters) = PageSql(query, descending);
+        var rows = (await connection.QueryAsync<ResourceRow>(new CommandDefinition(sql, parameters, cancellationToken: ct))).ToList();
+        var page = rows.Take(query.Count).ToList();
+        return (page, rows.Count > query.Count ? page[^1].ResourceSurrogateId.ToString(CultureInfo.InvariantCulture) : null);
+    }
+
+    /// <summary>The SQL of one page in surrogate order (also what the query-plan tests examine).</summary>
+    internal (string Sql, DynamicParameters Parameters) PageSql(SearchQuery query, bool descending)
+    {
         var builder = new SearchSqlBuilder();
         var from = MatchSql.From(builder, query.Types, query.Clauses, query.ScopeClauses);
         if (query.Cursor is not null)
@@ -47,10 +56,7 @@ internal sealed partial class SearchRunner(SqlDialect dialect)
         }
 
         builder.Parameters.Add("Take", query.Count + 1); // one more than asked tells whether there is a next page
-        var sql = dialect.SelectTop(Columns, from + " ORDER BY r.ResourceSurrogateId" + (descending ? " DESC" : ""));
-        var rows = (await connection.QueryAsync<ResourceRow>(new CommandDefinition(sql, builder.Parameters, cancellationToken: ct))).ToList();
-        var page = rows.Take(query.Count).ToList();
-        return (page, rows.Count > query.Count ? page[^1].ResourceSurrogateId.ToString(CultureInfo.InvariantCulture) : null);
+        return (dialect.SelectTop(Columns, from + " ORDER BY r.ResourceSurrogateId" + (descending ? " DESC" : "")), builder.Parameters);
     }
 
     private async Task<long> CountAsync(DbConnection connection, SearchQuery query, CancellationToken ct)

@@ -41,7 +41,7 @@ internal sealed partial class SearchSqlBuilder(string lockHint = "")
     private string Clause(string alias, IReadOnlyList<string> types, SearchClause clause) => clause switch
     {
         ChainClause chain => Chain(alias, types, chain),
-        HasClause has => Has(alias, has),
+        HasClause has => Has(alias, types, has),
         ParameterClause { Code: ParameterClause.IdCode } id => Id(alias, id),
         ParameterClause { Code: ParameterClause.LastUpdatedCode } lastUpdated =>
             "(" + string.Join(" OR ", lastUpdated.Values.Cast<DateSearchValue>().Select(v => DateRange($"{alias}.LastUpdated", $"{alias}.LastUpdated", v))) + ")",
@@ -55,27 +55,34 @@ internal sealed partial class SearchSqlBuilder(string lockHint = "")
         return clause.Modifier == SearchModifier.Not ? $"{alias}.ResourceId NOT IN {ids}" : $"{alias}.ResourceId IN {ids}";
     }
 
-    // search.html#chaining
+    // search.html#chaining: the inner condition drives (the matching targets are few), then their referrers are
+    // looked up through IX_ReferenceSearchParam_Lookup (ResourceType, ParamCode, TargetId, TargetType).
     private string Chain(string alias, IReadOnlyList<string> types, ChainClause chain)
     {
         var target = Alias("t");
         var x = Alias("x");
+        var targetTypes = AddList(chain.TargetTypes);
         return $"{alias}.ResourceSurrogateId IN (SELECT {x}.ResourceSurrogateId FROM ReferenceSearchParam {x}{lockHint} "
-            + $"JOIN Resource {target}{lockHint} ON {target}.ResourceType = {x}.TargetType AND {target}.ResourceId = {x}.TargetId AND {target}.IsHistory = 0 AND {target}.IsDeleted = 0 "
-            + $"WHERE {x}.ResourceType IN {AddList(types)} AND {x}.ParamCode = {Add(chain.ReferenceCode)} AND {x}.TargetType IN {AddList(chain.TargetTypes)}"
-            + Conditions(target, chain.TargetTypes, [chain.Inner]) + ")";
+            + $"WHERE {x}.ResourceType IN {AddList(types)} AND {x}.ParamCode = {Add(chain.ReferenceCode)} AND {x}.TargetType IN {targetTypes} "
+            + $"AND {x}.TargetId IN (SELECT {target}.ResourceId FROM Resource {target}{lockHint} "
+            + $"WHERE {target}.ResourceType IN {AddList(chain.TargetTypes)} AND {target}.IsHistory = 0 AND {target}.IsDeleted = 0"
+            + Conditions(target, chain.TargetTypes, [chain.Inner]) + "))";
     }
 
-    // search.html#has
-    private string Has(string alias, HasClause has)
+    // search.html#has: the sources satisfying the inner condition drive (through its index lookup), then their
+    // references (IX_ReferenceSearchParam_Surrogate) give the ids that match.
+    private string Has(string alias, IReadOnlyList<string> types, HasClause has)
     {
         var source = Alias("s");
         var x = Alias("x");
-        return $"EXISTS (SELECT 1 FROM ReferenceSearchParam {x}{lockHint} "
-            + $"JOIN Resource {source}{lockHint} ON {source}.ResourceSurrogateId = {x}.ResourceSurrogateId AND {source}.IsHistory = 0 AND {source}.IsDeleted = 0 "
-            + $"WHERE {x}.ResourceType = {Add(has.SourceType)} AND {x}.ParamCode = {Add(has.ReferenceCode)} "
-            + $"AND {x}.TargetType = {alias}.ResourceType AND {x}.TargetId = {alias}.ResourceId"
-            + Conditions(source, [has.SourceType], [has.Inner]) + ")";
+        var hit = Alias("h");
+        // Matching by surrogate id lets the outer query look rows up instead of scanning the type in key order.
+        return $"{alias}.ResourceSurrogateId IN (SELECT {hit}.ResourceSurrogateId FROM Resource {hit}{lockHint} "
+            + $"WHERE {hit}.ResourceType IN {AddList(types)} AND {hit}.IsHistory = 0 AND {hit}.ResourceId IN (SELECT {x}.TargetId FROM Resource {source}{lockHint} "
+            + $"JOIN ReferenceSearchParam {x}{lockHint} ON {x}.ResourceSurrogateId = {source}.ResourceSurrogateId "
+            + $"WHERE {source}.ResourceType = {Add(has.SourceType)} AND {source}.IsHistory = 0 AND {source}.IsDeleted = 0"
+            + Conditions(source, [has.SourceType], [has.Inner])
+            + $" AND {x}.ParamCode = {Add(has.ReferenceCode)} AND {x}.TargetType IN {AddList(types)}))";
     }
 
     private string Leaf(string alias, IReadOnlyList<string> types, ParameterClause clause)
