@@ -114,6 +114,35 @@ public sealed class SearchTests(FhirServerFactory factory) : IClassFixture<FhirS
         Assert.Equal(matches, ids.Contains(observation.Id));
     }
 
+    [Theory]
+    [InlineData("2026-01-15T11:00:00%2B01:00", true)] // the same instant written in another zone
+    [InlineData("2026-01-15T10:00:00Z", true)]
+    [InlineData("2026-01-15T10:00:00-05:00", false)] // 15:00Z
+    [InlineData("gt2026-01-15T09:59:59Z", true)]
+    [InlineData("lt2026-01-15T06:00:00-05:00", true)] // before 11:00Z
+    [InlineData("2026-01-15", true)] // the day contains the instant
+    public async Task Search_DateTimeZones_CompareInstants(string value, bool matches)
+    {
+        var patient = await PatientAsync();
+        var observation = await ObservationAsync(patient, "8480-6", 120, effective: "2026-01-15T10:00:00Z");
+        var ids = Ids(await SearchAsync($"Observation?subject={patient.Id}&date={value}"));
+        Assert.Equal(matches, ids.Contains(observation.Id));
+    }
+
+    [Fact]
+    public async Task Search_MultipleValuesAndRepeatedParameters_OrWithinAndAcross()
+    {
+        var first = await PatientAsync();
+        var second = await PatientAsync();
+        var a = await ObservationAsync(first, "8480-6", 120);
+        var b = await ObservationAsync(second, "8462-4", 80);
+        await ObservationAsync(second, "8480-6", 130);
+
+        // Comma: either subject; repeated parameter: both conditions.
+        var either = Ids(await SearchAsync($"Observation?subject={first.Id},{second.Id}&code=8480-6,8462-4&value-quantity=lt125&value-quantity=gt70"));
+        Assert.Equal(new[] { a.Id, b.Id }.Order(), either.Order());
+    }
+
     [Fact]
     public async Task Search_Composite_MatchesCodeAndValueTogether()
     {
