@@ -37,6 +37,11 @@ public sealed class SearchService(
             bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = Link(path, kept, result.NextCursor) });
         }
 
+        if (result.PreviousCursor is not null)
+        {
+            bundle.Link.Add(new Bundle.LinkComponent { Relation = "previous", Url = Link(path, kept, result.PreviousCursor) });
+        }
+
         foreach (var version in result.Matches)
         {
             bundle.Entry.Add(Entry(version, baseUrl, Bundle.SearchEntryMode.Match));

@@ -15,7 +15,7 @@ internal sealed partial class SearchRunner
     /// the resource; resources without a value come last; ties break on the surrogate key. Paging is keyset on
     /// (keys…, surrogate), so pages stay stable while data changes.
     /// </summary>
-    private async Task<(List<ResourceRow> Page, string? Next)> SortedAsync(DbConnection connection, SearchQuery query, CancellationToken ct)
+    private async Task<(List<ResourceRow> Page, string? Next, string? Previous)> SortedAsync(DbConnection connection, SearchQuery query, CancellationToken ct)
     {
         var builder = new SearchSqlBuilder();
         var keys = query.Sort.Select((key, i) => (Key: key, Column: $"K{i}", Sql: KeyExpression(builder, key))).ToList();
@@ -28,7 +28,7 @@ internal sealed partial class SearchRunner
         var rows = (await connection.QueryAsync<ResourceRow>(new CommandDefinition(sql, builder.Parameters, cancellationToken: ct))).ToList();
         var page = rows.Take(query.Count).ToList();
         var next = rows.Count > query.Count ? SortCursor.Encode(page[^1].SortValues.Take(keys.Count).ToList(), page[^1].ResourceSurrogateId) : null;
-        return (page, next);
+        return (page, next, null); // previous links are offered for time-ordered results only
     }
 
     private static string KeyExpression(SearchSqlBuilder builder, SortParameter key)

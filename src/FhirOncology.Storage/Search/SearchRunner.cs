@@ -26,23 +26,40 @@ internal sealed partial class SearchRunner(SqlDialect dialect)
             return new SearchResult([], [], null, total);
         }
 
-        var (page, next) = query.Sort switch
+        var (page, next, previous) = query.Sort switch
         {
             [] => await BySurrogateAsync(connection, query, descending: false, ct),
             [{ Code: ParameterClause.LastUpdatedCode } only] => await BySurrogateAsync(connection, query, only.Descending, ct),
             _ => await SortedAsync(connection, query, ct),
         };
         var included = await IncludeAsync(connection, query, page, ct);
-        return new SearchResult([.. page.Select(row => row.ToVersion())], [.. included.Select(row => row.ToVersion())], next, total);
+        return new SearchResult([.. page.Select(row => row.ToVersion())], [.. included.Select(row => row.ToVersion())], next, total, previous);
     }
 
-    /// <summary>Surrogate-key order is time order: the cursor is the last surrogate id of the page.</summary>
-    private async Task<(List<ResourceRow> Page, string? Next)> BySurrogateAsync(DbConnection connection, SearchQuery query, bool descending, CancellationToken ct)
+    /// <summary>
+    /// Surrogate-key order is time order. A forward cursor is the last surrogate id of the page; a backward one
+    /// ("b" + the first surrogate id of the page) reads the page before it, in reverse, and turns it round.
+    /// </summary>
+    private async Task<(List<ResourceRow> Page, string? Next, string? Previous)> BySurrogateAsync(
+        DbConnection connection, SearchQuery query, bool descending, CancellationToken ct)
     {
+        var backward = query.Cursor?.StartsWith('b') == true;
         var (sql, parameters) = PageSql(query, descending);
         var rows = (await connection.QueryAsync<ResourceRow>(new CommandDefinition(sql, parameters, cancellationToken: ct))).ToList();
+        var more = rows.Count > query.Count;
         var page = rows.Take(query.Count).ToList();
-        return (page, rows.Count > query.Count ? page[^1].ResourceSurrogateId.ToString(CultureInfo.InvariantCulture) : null);
+        if (backward)
+        {
+            page.Reverse();
+        }
+
+        string? Forward() => page.Count == 0 ? null : page[^1].ResourceSurrogateId.ToString(CultureInfo.InvariantCulture);
+        string? Back() => page.Count == 0 ? null : "b" + page[0].ResourceSurrogateId.ToString(CultureInfo.InvariantCulture);
+        // Forward: a next page when more rows came back, a previous one whenever we did not start at the beginning.
+        // Backward: the reverse.
+        return backward
+            ? (page, Forward(), more ? Back() : null)
+            : (page, more ? Forward() : null, query.Cursor is null ? null : Back());
     }
 
     /// <summary>The SQL of one page in surrogate order (also what the query-plan tests examine).</summary>
@@ -50,13 +67,15 @@ internal sealed partial class SearchRunner(SqlDialect dialect)
     {
         var builder = new SearchSqlBuilder();
         var from = MatchSql.From(builder, query.Types, query.Clauses, query.ScopeClauses);
+        var backward = query.Cursor?.StartsWith('b') == true;
+        var reverse = descending != backward;
         if (query.Cursor is not null)
         {
-            from += $" AND r.ResourceSurrogateId {(descending ? "<" : ">")} {builder.Add(ParseCursor(query.Cursor))}";
+            from += $" AND r.ResourceSurrogateId {(reverse ? "<" : ">")} {builder.Add(ParseCursor(backward ? query.Cursor[1..] : query.Cursor))}";
         }
 
-        builder.Parameters.Add("Take", query.Count + 1); // one more than asked tells whether there is a next page
-        return (dialect.SelectTop(Columns, from + " ORDER BY r.ResourceSurrogateId" + (descending ? " DESC" : "")), builder.Parameters);
+        builder.Parameters.Add("Take", query.Count + 1); // one more than asked tells whether there is another page
+        return (dialect.SelectTop(Columns, from + " ORDER BY r.ResourceSurrogateId" + (reverse ? " DESC" : "")), builder.Parameters);
     }
 
     private async Task<long> CountAsync(DbConnection connection, SearchQuery query, CancellationToken ct)

@@ -250,6 +250,14 @@ public sealed class SearchTests(FhirServerFactory factory) : IClassFixture<FhirS
         }
 
         Assert.Equal(created, seen); // oldest first, each once, the late arrival at the end
+
+        // And back again through the previous links, from the last page.
+        var last = await SearchAsync($"Observation?subject={patient.Id}&_count=2&_cursor={Uri.EscapeDataString(first.NextLink!.Query.Split("_cursor=")[1])}");
+        Assert.NotNull(last.PreviousLink);
+        var back = await SearchAsync(last.PreviousLink!.PathAndQuery.TrimStart('/')[5..]);
+        Assert.Equal(created.Take(2), Ids(back));
+        Assert.Null(back.PreviousLink);
+        Assert.Null(first.PreviousLink);
     }
 
     [Fact]
