@@ -6,6 +6,8 @@
 #
 # Layout written: <cache>/<name>#<version>/package/... (the standard FHIR package cache layout used by the
 # HL7 and Firely tooling). Packages come from `npm pack`, so npm's own configuration chooses the registry.
+# Tarballs from the npm registry lack the package's .index.json (FHIR NPM package spec, index-version 1), so one is
+# written here, once: the validator then loads a package from its index instead of opening thousands of files.
 # Idempotent: a package whose package/package.json is already in the cache is skipped. Each package is
 # unpacked into a temporary directory and moved into place at the end, so an interrupted run never leaves
 # a half-written package behind.
@@ -23,9 +25,29 @@ mapfile -t specs < <(node -e '
   for (const p of m.packages) console.log(`${p.name}@${p.version}`);
 ' "$manifest")
 
+# .index.json: filename, resourceType, id, url, version, kind, type of every top-level *.json resource.
+write_index() {
+  node -e '
+    const fs = require("fs"), path = require("path");
+    const dir = process.argv[1], target = path.join(dir, ".index.json");
+    if (fs.existsSync(target)) process.exit(0);
+    const files = [];
+    for (const name of fs.readdirSync(dir).sort()) {
+      if (!name.endsWith(".json") || name.startsWith(".") || name === "package.json") continue;
+      let r;
+      try { r = JSON.parse(fs.readFileSync(path.join(dir, name), "utf8")); } catch { continue; }
+      if (!r || typeof r.resourceType !== "string") continue;
+      const entry = { filename: name, resourceType: r.resourceType };
+      for (const key of ["id", "url", "version", "kind", "type"]) if (typeof r[key] === "string") entry[key] = r[key];
+      files.push(entry);
+    }
+    fs.writeFileSync(target, JSON.stringify({ "index-version": 1, files }));
+  ' "$1"
+}
+
 mkdir -p "$cache"
 work=""
-cleanup() { [[ -n "$work" && -d "$work" ]] && rm -rf "$work"; }
+cleanup() { if [[ -n "$work" && -d "$work" ]]; then rm -rf "$work"; fi; }
 trap cleanup EXIT
 
 for spec in "${specs[@]}"; do
@@ -36,7 +58,7 @@ for spec in "${specs[@]}"; do
     continue
   fi
   command -v npm >/dev/null || { echo "restore-packages: npm is required to restore $spec" >&2; exit 1; }
-  [[ -z "$work" ]] && work="$(mktemp -d)"
+  if [[ -z "$work" ]]; then work="$(mktemp -d)"; fi
   echo "restore-packages: $spec -> $target"
   tgz="$(cd "$work" && npm pack --silent "$spec" | tail -n 1)"
   staging="$work/$name#$version"
@@ -48,6 +70,7 @@ for spec in "${specs[@]}"; do
     mkdir -p "$staging/package"
     find "$staging" -mindepth 1 -maxdepth 1 ! -name package -exec mv {} "$staging/package/" \;
   fi
+  write_index "$staging/package"
   rm -rf "$target"
   mv "$staging" "$target"
 done

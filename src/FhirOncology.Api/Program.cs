@@ -2,6 +2,7 @@ using FhirOncology.Api.Endpoints;
 using FhirOncology.Api.Errors;
 using FhirOncology.Api.Health;
 using FhirOncology.Api.Indexing;
+using FhirOncology.Api.Profiles;
 using FhirOncology.Core;
 using FhirOncology.Oncology;
 using FhirOncology.Storage;
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddFhirCore().AddFhirStorage().AddOncology();
 builder.Services.AddFhirHealthChecks();
 builder.Services.AddFhirReindexing();
+builder.Services.AddHostedService<ValidatorWarmup>();
 builder.Services.AddExceptionHandler<FhirExceptionHandler>();
 builder.Services.AddProblemDetails();
 builder.WebHost.ConfigureKestrel((context, kestrel) =>

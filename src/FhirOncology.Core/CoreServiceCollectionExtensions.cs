@@ -2,12 +2,16 @@ using FhirOncology.Core.Capabilities;
 using FhirOncology.Core.History;
 using FhirOncology.Core.Indexing;
 using FhirOncology.Core.Interactions;
+using FhirOncology.Core.Profiles;
 using FhirOncology.Core.Resources;
 using FhirOncology.Core.Search;
 using FhirOncology.Core.Serialization;
 using FhirOncology.Core.Transactions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using FhirOncology.Validation;
+using FhirOncology.Validation.Packages;
 
 namespace FhirOncology.Core;
 
@@ -25,6 +29,14 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ReindexService>();
         services.AddSingleton<SearchQueryParser>();
         services.TryAddSingleton<IAccessScope, UnrestrictedAccessScope>();
+        services.AddOptions<ValidationOptions>().BindConfiguration(ValidationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IProfileValidator>(provider =>
+        {
+            // Loads the packages' indexes (not their files): done once, at start-up (the host warms it up).
+            var options = provider.GetRequiredService<IOptions<ValidationOptions>>().Value;
+            return new ProfileValidator(ConformanceSource.FromManifest(options.PackageManifest, options.PackageCache));
+        });
+        services.AddSingleton<ResourceValidator>();
         services.AddSingleton<ResourceService>();
         services.AddSingleton<HistoryService>();
         services.AddSingleton<SearchService>();

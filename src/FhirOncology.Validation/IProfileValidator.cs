@@ -14,6 +14,9 @@ public interface IProfileValidator
     /// <summary>Validates JSON text.</summary>
     ValidationReport Validate(string json, IEnumerable<string>? profiles = null, ValidationContext? context = null);
 
+    /// <summary>Validates XML (xml.html): the SDK's parser reports XML-level problems, then the JSON walk runs.</summary>
+    ValidationReport ValidateXml(string xml, IEnumerable<string>? profiles = null, ValidationContext? context = null);
+
     /// <summary>Validates a POCO (serialised to JSON first; unknown elements cannot exist in a POCO).</summary>
     ValidationReport Validate(Resource resource, IEnumerable<string>? profiles = null, ValidationContext? context = null);
 

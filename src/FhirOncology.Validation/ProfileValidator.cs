@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using FhirOncology.Validation.Formats;
 using FhirOncology.Validation.Invariants;
 using FhirOncology.Validation.Packages;
 using FhirOncology.Validation.Profiles;
@@ -21,7 +22,6 @@ public sealed class ProfileValidator : IProfileValidator
     private static readonly BaseFhirJsonSerializer Writer = new(ModelInfo.ModelInspector);
 
     private readonly InstanceValidator _instances;
-    private readonly FhirPathInvariants _invariants = new();
 
     public ProfileValidator(ConformanceSource source)
     {
@@ -42,6 +42,12 @@ public sealed class ProfileValidator : IProfileValidator
 
     public ValidationReport Validate(string json, IEnumerable<string>? profiles = null, ValidationContext? context = null) =>
         Validate(Encoding.UTF8.GetBytes(json), profiles, context);
+
+    public ValidationReport ValidateXml(string xml, IEnumerable<string>? profiles = null, ValidationContext? context = null)
+    {
+        var (json, issues) = XmlInput.ToJson(xml);
+        return json is null ? new ValidationReport(issues) : new ValidationReport([.. issues, .. Validate(json, profiles, context).Issues]);
+    }
 
     public ValidationReport Validate(Resource resource, IEnumerable<string>? profiles = null, ValidationContext? context = null)
     {
@@ -86,7 +92,7 @@ public sealed class ProfileValidator : IProfileValidator
         using (document)
         {
             _instances.ValidateResource(session, document.RootElement, null, profiles ?? [], parent: null);
-            _invariants.Run(session);
+            _instances.RunDeferred(session);
         }
 
         return (Deduplicate(session.Issues), session.ExternalReferences);

@@ -15,4 +15,10 @@ public sealed class ValidationContext
 
     /// <summary>Severity for a reference the resolver cannot find (default warning: a write may precede its target).</summary>
     public bool UnresolvedReferenceIsError { get; init; }
+
+    /// <summary>
+    /// Evaluate invariants with the SDK's FHIRPath engine instead of natively or on JSON (tests compare the two);
+    /// dom-3 and txt-1/2 stay native, their checks report differently.
+    /// </summary>
+    internal bool SdkInvariantsOnly { get; init; }
 }

@@ -26,6 +26,9 @@ public static class FhirEndpoints
         fhir.MapPost("/$reindex", ReindexHandlers.StartAsync);
         fhir.MapGet("/{type}", SearchHandlers.TypeGetAsync);
         fhir.MapPost("/{type}/_search", SearchHandlers.TypePostAsync);
+        fhir.MapPost("/{type}/$validate", ValidateHandlers.TypeAsync);
+        fhir.MapPost("/{type}/{id}/$validate", ValidateHandlers.InstanceAsync);
+        fhir.MapGet("/{type}/{id}/$validate", ValidateHandlers.StoredAsync);
         fhir.MapPost("/{type}", WriteHandlers.CreateAsync);
         fhir.MapPut("/{type}", WriteHandlers.ConditionalUpdateAsync);
         fhir.MapDelete("/{type}", WriteHandlers.ConditionalDeleteAsync);

@@ -58,7 +58,8 @@ public sealed class CapabilityStatementBuilder(ResourceTypeRegistry types, Searc
                 + "POST [base] takes transaction Bundles (all or nothing; urn:uuid and conditional references resolved; "
                 + "DELETE, POST, PUT/PATCH, then GET) and batch Bundles (each entry on its own); at most Fhir:MaxBundleEntries entries. "
                 + "PATCH takes JSON Patch (application/json-patch+json) or FHIRPath Patch (a Parameters resource), with If-Match, "
-                + "on an instance, conditionally, and in Bundles.",
+                + "on an instance, conditionally, and in Bundles. Every create and update is validated against the base type, "
+                + "meta.profile and the profiles configured in Validation:RequiredProfiles; errors give 422 and nothing is stored.",
             Interaction =
             [
                 new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.HistorySystem },
@@ -66,6 +67,7 @@ public sealed class CapabilityStatementBuilder(ResourceTypeRegistry types, Searc
                 new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.Transaction },
                 new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.Batch },
             ],
+            Operation = [new CapabilityStatement.OperationComponent { Name = "reindex", Definition = "https://fhironcology.org/fhir/OperationDefinition/reindex" }],
         };
 
         foreach (var type in types.All)
@@ -99,6 +101,7 @@ public sealed class CapabilityStatementBuilder(ResourceTypeRegistry types, Searc
                     .Select(p => $"{source}:{p.Code}"))
                 .Order(StringComparer.Ordinal)],
         };
+        component.Operation.Add(new CapabilityStatement.OperationComponent { Name = "validate", Definition = "http://hl7.org/fhir/OperationDefinition/Resource-validate" });
         component.SearchParam.Add(Parameter("_id", SearchParamType.Token, "http://hl7.org/fhir/SearchParameter/Resource-id"));
         component.SearchParam.Add(Parameter("_lastUpdated", SearchParamType.Date, "http://hl7.org/fhir/SearchParameter/Resource-lastUpdated"));
         component.SearchParam.AddRange(parameters.Select(p => Parameter(p.Code, p.Type, p.Url)));

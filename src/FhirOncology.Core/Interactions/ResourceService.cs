@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using FhirOncology.Core.Search;
 using FhirOncology.Core.Errors;
 using FhirOncology.Core.Indexing;
+using FhirOncology.Core.Profiles;
 using FhirOncology.Core.Resources;
 using FhirOncology.Core.Serialization;
 using FhirOncology.Core.Storage;
@@ -20,6 +21,7 @@ public sealed partial class ResourceService(
     SearchIndexer indexer,
     SearchQueryParser searchParser,
     FhirSerializer serializer,
+    ResourceValidator validator,
     IOptions<FhirOptions> options,
     TimeProvider clock)
 {
@@ -55,8 +57,9 @@ public sealed partial class ResourceService(
     }
 
     /// <summary>
-    /// Stamps identity and version metadata onto the resource, serialises and indexes it, and saves it in the
-    /// transaction. The server owns meta.versionId and meta.lastUpdated (resource.html#Meta).
+    /// Stamps identity and version metadata onto the resource, validates it against its profiles, serialises and
+    /// indexes it, and saves it in the transaction. The server owns meta.versionId and meta.lastUpdated
+    /// (resource.html#Meta).
     /// </summary>
     private async Task<ResourceVersion> SaveVersionAsync(
         IStoreWriteTransaction transaction, Resource resource, string id, int versionId, WriteMethod method, CancellationToken ct)
@@ -67,6 +70,7 @@ public sealed partial class ResourceService(
         resource.Meta.VersionId = versionId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         resource.Meta.LastUpdated = lastUpdated;
         var json = serializer.ToJsonBytes(resource);
+        await validator.EnsureValidAsync(resource.TypeName, json, ct); // before anything is written (issue #3)
         var key = new ResourceKey(resource.TypeName, id);
         var version = new NewVersion(key, versionId, lastUpdated, method, json, indexer.Index(resource));
         await transaction.SaveAsync(version, ct);

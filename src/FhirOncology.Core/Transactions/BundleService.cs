@@ -81,7 +81,10 @@ public sealed partial class BundleService(
     private static FhirException AtEntry(FhirException error, EntryRequest request) => new(error.Status,
         [.. error.Issues.Select(issue => issue with
         {
-            Expression = issue.Expression is null ? request.Location : $"{request.Location}.resource.{issue.Expression}",
+            Expression = issue.Expression is null ? request.Location
+                : issue.Expression.StartsWith(request.Type + ".", StringComparison.Ordinal) || issue.Expression == request.Type
+                    ? $"{request.Location}.resource{issue.Expression[request.Type.Length..]}"
+                    : $"{request.Location}.resource.{issue.Expression}",
             Message = $"{request.Location} ({request.Method} {request.Type}): {issue.Message}",
         })]);
 }

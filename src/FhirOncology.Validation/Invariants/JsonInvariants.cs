@@ -20,10 +20,11 @@ internal static class JsonInvariants
         }
 
         var container = scope.Container;
-        var environment = new FpEnvironment(scope.Resource, scope.ResourceType, container.Resource, container.ResourceType);
+        var focus = FpItem.FromJson(value, type);
+        var environment = new FpEnvironment(focus, scope.Resource, scope.ResourceType, container.Resource, container.ResourceType);
         try
         {
-            return FpEvaluator.ToBoolean(FpEvaluator.Evaluate(expression, [FpItem.FromJson(value, type)], environment)) != false;
+            return FpEvaluator.ToBoolean(FpEvaluator.Evaluate(expression, [focus], environment)) != false;
         }
         catch (Exception exception) when (exception is FhirPathSubsetException or InvalidOperationException or FormatException or OverflowException)
         {

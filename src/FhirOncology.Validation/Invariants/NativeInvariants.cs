@@ -8,7 +8,7 @@ namespace FhirOncology.Validation.Invariants;
 
 /// <summary>
 /// Native implementations of the invariants nearly every instance meets (ele-1 is structural; ext-1, dom-2..6,
-/// obs-3/6/7, qty-3, sqty-1, ref-1, per-1, att-1, txt-1/2), so the common case never needs the POCO or FHIRPath.
+/// obs-3/6/7, qty-3, sqty-1, cpt-2, tim-1/2/6/7/8/10, ref-1, per-1, rng-2, att-1, bdl-5/7/8, txt-1/2), so the common case never needs the POCO or FHIRPath.
 /// A native check applies only when the constraint's expression is exactly the core one it implements; a profile
 /// that reuses a key with another expression falls back to FHIRPath.
 /// </summary>
@@ -27,10 +27,22 @@ internal static class NativeInvariants
         ["obs-6"] = ("dataAbsentReason.empty() or value.empty()", (v, _) => !Has(v, "dataAbsentReason") || !HasChoice(v, "value")),
         ["obs-7"] = ("value.empty() or component.code.where(coding.intersect(%resource.code.coding).exists()).empty()", Obs7),
         ["qty-3"] = ("code.empty() or system.exists()", (v, _) => !Has(v, "code") || Has(v, "system")),
-        ["sqty-1"] = ("code.empty() or system.exists()", (v, _) => !Has(v, "code") || Has(v, "system")),
+        ["sqty-1"] = ("comparator.empty()", (v, _) => !Has(v, "comparator")),
+        ["cpt-2"] = ("value.empty() or system.exists()", (v, _) => !Has(v, "value") || Has(v, "system")),
+        ["tim-1"] = ("duration.empty() or durationUnit.exists()", (v, _) => !Has(v, "duration") || Has(v, "durationUnit")),
+        ["tim-2"] = ("period.empty() or periodUnit.exists()", (v, _) => !Has(v, "period") || Has(v, "periodUnit")),
+        ["tim-6"] = ("periodMax.empty() or period.exists()", (v, _) => !Has(v, "periodMax") || Has(v, "period")),
+        ["tim-7"] = ("durationMax.empty() or duration.exists()", (v, _) => !Has(v, "durationMax") || Has(v, "duration")),
+        ["tim-8"] = ("countMax.empty() or count.exists()", (v, _) => !Has(v, "countMax") || Has(v, "count")),
+        ["tim-10"] = ("timeOfDay.empty() or when.empty()", (v, _) => !Has(v, "timeOfDay") || !Has(v, "when")),
+        ["bdl-5"] = ("resource.exists() or request.exists() or response.exists()", (v, _) => Has(v, "resource") || Has(v, "request") || Has(v, "response")),
+        ["bdl-8"] = ("fullUrl.contains('/_history/').not()",
+            (v, _) => !v.TryGetProperty("fullUrl", out var u) || u.ValueKind != JsonValueKind.String || !u.GetString()!.Contains("/_history/", StringComparison.Ordinal)),
         ["att-1"] = ("data.empty() or contentType.exists()", (v, _) => !Has(v, "data") || Has(v, "contentType")),
         ["ref-1"] = ("reference.startsWith('#').not() or (reference.substring(1).trace('url') in %rootResource.contained.id.trace('ids'))", Ref1),
         ["per-1"] = ("start.hasValue().not() or end.hasValue().not() or (start <= end)", Per1),
+        ["rng-2"] = ("low.empty() or high.empty() or (low <= high)", Rng2),
+        ["bdl-7"] = ("(type = 'history') or entry.where(fullUrl.exists()).select(fullUrl&resource.meta.versionId).isDistinct()", Bdl7),
         ["txt-1"] = ("htmlChecks()", (_, _) => true), // NarrativeChecker, on the xhtml itself
         ["txt-2"] = ("htmlChecks()", (_, _) => true),
     };
@@ -111,6 +123,50 @@ internal static class NativeInvariants
         return true;
     }
 
+    /// <summary>rng-2: quantities in the same unit compare by value; different units are not comparable here (true).</summary>
+    private static bool Rng2(JsonElement range, ResourceScope scope)
+    {
+        if (!range.TryGetProperty("low", out var low) || !range.TryGetProperty("high", out var high)
+            || !low.TryGetProperty("value", out var lowValue) || !high.TryGetProperty("value", out var highValue)
+            || lowValue.ValueKind != JsonValueKind.Number || highValue.ValueKind != JsonValueKind.Number)
+        {
+            return true;
+        }
+
+        var lowUnit = low.TryGetProperty("code", out var lc) ? lc.GetString() : null;
+        var highUnit = high.TryGetProperty("code", out var hc) ? hc.GetString() : null;
+        return lowUnit != highUnit || lowValue.GetDecimal() <= highValue.GetDecimal();
+    }
+
+    /// <summary>bdl-7: outside history bundles, fullUrl (with meta.versionId) is unique.</summary>
+    private static bool Bdl7(JsonElement bundle, ResourceScope scope)
+    {
+        if (bundle.TryGetProperty("type", out var type) && type.ValueEquals("history")
+            || !bundle.TryGetProperty("entry", out var entries) || entries.ValueKind != JsonValueKind.Array)
+        {
+            return true;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in entries.EnumerateArray())
+        {
+            if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty("fullUrl", out var fullUrl) || fullUrl.ValueKind != JsonValueKind.String)
+            {
+                continue;
+            }
+
+            var version = entry.TryGetProperty("resource", out var resource) && resource.ValueKind == JsonValueKind.Object
+                && resource.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object
+                && meta.TryGetProperty("versionId", out var versionId) ? versionId.GetString() : "";
+            if (!seen.Add(fullUrl.GetString() + "|" + version))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool Ref1(JsonElement reference, ResourceScope scope)
     {
         if (!reference.TryGetProperty("reference", out var r) || r.ValueKind != JsonValueKind.String || r.GetString() is not { } text
@@ -148,8 +204,12 @@ internal static class NativeInvariants
             ? contained.EnumerateArray().Where(c => c.ValueKind == JsonValueKind.Object)
             : [];
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> ShadowNames = new(StringComparer.Ordinal);
+
+    /// <summary>The element is present, as a value or only as its <c>_name</c> companion (json.html#primitive).</summary>
     private static bool Has(JsonElement value, string name) =>
-        value.ValueKind == JsonValueKind.Object && (value.TryGetProperty(name, out _) || value.TryGetProperty("_" + name, out _));
+        value.ValueKind == JsonValueKind.Object
+        && (value.TryGetProperty(name, out _) || value.TryGetProperty(ShadowNames.GetOrAdd(name, static n => "_" + n), out _));
 
     /// <summary>A choice element in any of its JSON forms (<c>valueQuantity</c>, <c>_valueString</c>).</summary>
     private static bool HasChoice(JsonElement value, string prefix)
@@ -157,7 +217,7 @@ internal static class NativeInvariants
         foreach (var property in value.EnumerateObject())
         {
             var name = property.Name.StartsWith('_') ? property.Name[1..] : property.Name;
-            if (name.Length > prefix.Length && name.StartsWith(prefix, StringComparison.Ordinal) && char.IsUpper(name[prefix.Length]))
+            if (ChoiceSuffix.TypeOf(name, prefix) is not null)
             {
                 return true;
             }

@@ -18,6 +18,7 @@ public sealed class ConformanceSource
     };
 
     private readonly ConcurrentDictionary<string, ConformanceArtifact> _byUrl = new(StringComparer.Ordinal);
+    private readonly List<string> _warnings = [];
 
     private ConformanceSource()
     {
@@ -27,8 +28,6 @@ public sealed class ConformanceSource
     public TimeSpan LoadTime { get; private set; }
 
     public IReadOnlyList<FhirPackageId> Packages { get; private set; } = [];
-
-    private readonly List<string> _warnings = [];
 
     /// <summary>Problems met while loading local resources that did not stop them from loading.</summary>
     public IReadOnlyList<string> Warnings => _warnings;

@@ -30,7 +30,7 @@ internal sealed class ElementNode
     /// <summary>True when the base element repeats, so the JSON form is an array (json.html#arrays).</summary>
     public bool IsArray { get; init; }
 
-    public IReadOnlyList<TypeRef> Types { get; init; } = [];
+    public List<TypeRef> Types { get; init; } = [];
 
     public bool IsChoice => Name.EndsWith("[x]", StringComparison.Ordinal);
 
@@ -44,9 +44,14 @@ internal sealed class ElementNode
     /// <summary><c>pattern[x]</c>: the instance must contain at least this (profiling.html#pattern).</summary>
     public JsonElement? Pattern { get; init; }
 
+    /// <summary><c>minValue[x]</c> / <c>maxValue[x]</c> of a primitive (numbers and dates).</summary>
+    public JsonElement? MinValue { get; init; }
+
+    public JsonElement? MaxValue { get; init; }
+
     public BindingInfo? Binding { get; init; }
 
-    public IReadOnlyList<ConstraintInfo> Constraints { get; init; } = [];
+    public List<ConstraintInfo> Constraints { get; init; } = [];
 
     public string? ContentReference { get; init; }
 
@@ -57,8 +62,11 @@ internal sealed class ElementNode
     /// <summary>Children keyed by element name (choice elements by their <c>[x]</c> name).</summary>
     public Dictionary<string, ElementNode> Children { get; private set; } = NoChildren;
 
-    /// <summary>JSON property names of choice children (<c>valueQuantity</c>) to the element and chosen type code.</summary>
-    public Dictionary<string, (ElementNode Element, string TypeCode)> ChoiceNames { get; private set; } = [];
+    /// <summary>JSON property names of choice children (<c>valueQuantity</c>) to the element, chosen type code and the name.</summary>
+    public Dictionary<string, (ElementNode Element, string TypeCode, string JsonName)> ChoiceNames { get; private set; } = new(StringComparer.Ordinal);
+
+    /// <summary>For a choice element, its name without <c>[x]</c> (<c>value</c>).</summary>
+    public string ChoicePrefix => field ??= IsChoice ? Name[..^3] : Name;
 
     public bool HasChildren => Children.Count > 0;
 
@@ -85,10 +93,11 @@ internal sealed class ElementNode
         Children[child.Name] = child;
         if (child.IsChoice)
         {
-            var prefix = child.Name[..^3];
+            var prefix = child.ChoicePrefix;
             foreach (var type in child.Types)
             {
-                ChoiceNames[prefix + char.ToUpperInvariant(type.Code[0]) + type.Code[1..]] = (child, type.Code);
+                var jsonName = prefix + char.ToUpperInvariant(type.Code[0]) + type.Code[1..];
+                ChoiceNames[jsonName] = (child, type.Code, jsonName);
             }
         }
     }

@@ -107,7 +107,7 @@ internal static class ProfileCompiler
         var path = Text(element, "path") ?? "";
         var max = ParseMax(Text(element, "max"));
         var baseMax = element.TryGetProperty("base", out var baseElement) ? ParseMax(Text(baseElement, "max")) : max;
-        JsonElement? fixedValue = null, patternValue = null;
+        JsonElement? fixedValue = null, patternValue = null, minValue = null, maxValue = null;
         foreach (var property in element.EnumerateObject())
         {
             if (property.Name.StartsWith("fixed", StringComparison.Ordinal))
@@ -117,6 +117,14 @@ internal static class ProfileCompiler
             else if (property.Name.StartsWith("pattern", StringComparison.Ordinal))
             {
                 patternValue = property.Value.Clone();
+            }
+            else if (property.Name.StartsWith("minValue", StringComparison.Ordinal))
+            {
+                minValue = property.Value.Clone();
+            }
+            else if (property.Name.StartsWith("maxValue", StringComparison.Ordinal))
+            {
+                maxValue = property.Value.Clone();
             }
         }
 
@@ -136,6 +144,8 @@ internal static class ProfileCompiler
                 ? maxLength.GetInt32() : null,
             Fixed = fixedValue,
             Pattern = patternValue,
+            MinValue = minValue,
+            MaxValue = maxValue,
             Binding = ReadBinding(element),
             Constraints = ReadConstraints(element),
             ContentReference = Text(element, "contentReference") is { } reference ? reference[(reference.IndexOf('#') + 1)..] : null,

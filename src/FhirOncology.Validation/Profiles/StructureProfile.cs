@@ -14,7 +14,7 @@ internal sealed class StructureProfile
 
     public bool IsAbstract { get; init; }
 
-    public IReadOnlyList<ExtensionContext> Contexts { get; init; } = [];
+    public List<ExtensionContext> Contexts { get; init; } = [];
 
     public ElementNode Root { get; set; } = null!;
 

@@ -87,12 +87,9 @@ internal static class InstancePathEvaluator
             {
                 type = "";
             }
-            else if (property.Name.Length > name.Length && property.Name.StartsWith(name, StringComparison.Ordinal)
-                     && char.IsUpper(property.Name[name.Length]))
+            else if (ChoiceSuffix.TypeOf(property.Name, name) is { } choiceType)
             {
-                var suffix = property.Name[name.Length..];
-                var primitive = char.ToLowerInvariant(suffix[0]) + suffix[1..];
-                type = PrimitiveTypes.IsPrimitive(primitive) ? primitive : suffix;
+                type = choiceType;
             }
             else
             {

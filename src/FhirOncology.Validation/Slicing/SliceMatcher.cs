@@ -35,6 +35,7 @@ internal sealed class SliceMatcher(InstanceValidator validator, ProfileRegistry 
         {
             var fork = session.Fork();
             validator.ValidateItem(fork, slice, item, scope);
+            validator.RunDeferred(fork);
             return !fork.HasErrors;
         }
 
@@ -173,6 +174,7 @@ internal sealed class SliceMatcher(InstanceValidator validator, ProfileRegistry 
         var definition = profiles.Get(profile)!;
         var fork = session.Fork();
         validator.ValidateItem(fork, definition.Root, new ValueItem(value.Value, null, definition.Type, value.Path, ""), scope);
+        validator.RunDeferred(fork);
         return !fork.HasErrors;
     }
 

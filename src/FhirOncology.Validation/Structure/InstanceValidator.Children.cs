@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using FhirOncology.Validation.Profiles;
 using Hl7.Fhir.Model;
@@ -18,27 +20,31 @@ internal sealed partial class InstanceValidator
         var groups = new List<ValueItem>?[source.ChildList.Count];
         string? fullUrl = null;
         var hasContent = false;
+        var sawShadow = false;
+        Span<char> buffer = stackalloc char[128];
         foreach (var property in value.EnumerateObject())
         {
-            var name = property.Name;
-            if (isResourceRoot && name == "resourceType")
+            // Element names are matched as spans decoded from the raw UTF-8: no string per property.
+            var name = PropertyName(property, buffer);
+            if (isResourceRoot && name.SequenceEqual("resourceType"))
             {
                 continue;
             }
 
-            if (name != "id")
+            if (!name.SequenceEqual("id"))
             {
                 hasContent = true;
             }
 
             var isShadow = name.Length > 1 && name[0] == '_';
+            sawShadow |= isShadow;
             var baseName = isShadow ? name[1..] : name;
-            if (!Lookup(source, baseName, out var element, out var type, out var elementName))
+            if (!Lookup(source, baseName, out var element, out var type, out var elementName, out var jsonName))
             {
                 session.Error(path, OperationOutcome.IssueType.Structure,
-                    name == "resourceType"
+                    name.SequenceEqual("resourceType")
                         ? "'resourceType' is only allowed at the root of a resource."
-                        : $"Unknown element '{name}': {source.Path} has no such element{ChoiceHint(source, baseName)}.", source);
+                        : $"Unknown element '{name}': {source.Path} has no such element{ChoiceHint(source, baseName.ToString())}.", source);
                 continue;
             }
 
@@ -48,13 +54,13 @@ internal sealed partial class InstanceValidator
                 continue;
             }
 
-            if (name == "fullUrl" && property.Value.ValueKind == JsonValueKind.String)
+            if (name.SequenceEqual("fullUrl") && property.Value.ValueKind == JsonValueKind.String)
             {
                 fullUrl = property.Value.GetString();
             }
 
-            var items = groups[element.Ordinal] ??= [];
-            AddItems(session, items, element, property.Value, isShadow, type, path, baseName, elementName, hostType, hostPath);
+            var items = groups[element.Ordinal] ??= new List<ValueItem>(property.Value.ValueKind == JsonValueKind.Array ? property.Value.GetArrayLength() : 1);
+            AddItems(session, items, element, property.Value, sawShadow ? isShadow : null, type, path, jsonName, elementName, hostType, hostPath);
         }
 
         if (!hasContent && !isResourceRoot)
@@ -77,7 +83,7 @@ internal sealed partial class InstanceValidator
                 continue;
             }
 
-            if (child.IsChoice && items.Select(item => item.Path.JsonName).Distinct(StringComparer.Ordinal).Count() > 1)
+            if (child.IsChoice && HasSeveralTypes(items))
             {
                 session.Error(path, OperationOutcome.IssueType.Structure,
                     $"{child.Name} may appear with only one type, found {string.Join(", ", items.Select(i => i.Path.JsonName).Distinct(StringComparer.Ordinal))}.", child);
@@ -112,28 +118,55 @@ internal sealed partial class InstanceValidator
         }
     }
 
+    private static bool HasSeveralTypes(List<ValueItem> items)
+    {
+        foreach (var item in items)
+        {
+            if (item.Path.JsonName != items[0].Path.JsonName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static string MaxText(int max) => max == int.MaxValue ? "*" : max.ToString(CultureInfo.InvariantCulture);
 
-    private static bool Lookup(ElementNode source, string name, out ElementNode element, out string type, out string elementName)
+    private static bool Lookup(
+        ElementNode source, ReadOnlySpan<char> name, out ElementNode element, out string type, out string elementName, out string jsonName)
     {
-        if (source.Children.TryGetValue(name, out element!) && !element.IsChoice)
+        if (source.Children.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out element!) && !element.IsChoice)
         {
             type = element.Types.Count > 0 ? element.Types[0].Code : "BackboneElement";
-            elementName = name;
+            elementName = jsonName = element.Name;
             return true;
         }
 
-        if (source.ChoiceNames.TryGetValue(name, out var choice))
+        if (source.ChoiceNames.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var choice))
         {
             element = choice.Element;
             type = choice.TypeCode;
-            elementName = element.Name[..^3];
+            elementName = element.ChoicePrefix;
+            jsonName = choice.JsonName;
             return true;
         }
 
-        type = "";
-        elementName = "";
+        type = elementName = jsonName = "";
         return false;
+    }
+
+    /// <summary>The property name as characters, in <paramref name="buffer"/> when it fits (FHIR names are short ASCII).</summary>
+    private static ReadOnlySpan<char> PropertyName(JsonProperty property, Span<char> buffer)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.Length > buffer.Length || raw.Contains((byte)'\\'))
+        {
+            return property.Name;
+        }
+
+        var length = Encoding.UTF8.GetChars(raw, buffer);
+        return buffer[..length];
     }
 
     private static string ChoiceHint(ElementNode source, string name)
@@ -150,7 +183,7 @@ internal sealed partial class InstanceValidator
     }
 
     private static void AddItems(
-        ValidationSession session, List<ValueItem> items, ElementNode element, JsonElement value, bool isShadow, string type,
+        ValidationSession session, List<ValueItem> items, ElementNode element, JsonElement value, bool? shadow, string type,
         InstancePath parent, string jsonName, string elementName, string hostType, string? hostPath)
     {
         if (value.ValueKind == JsonValueKind.Array)
@@ -172,7 +205,7 @@ internal sealed partial class InstanceValidator
             var index = 0;
             foreach (var entry in value.EnumerateArray())
             {
-                Merge(session, items, isShadow, entry, type, parent.Child(jsonName, elementName, index), hostType, hostPath, element);
+                Merge(session, items, shadow, entry, type, parent.Child(jsonName, elementName, index), hostType, hostPath, element);
                 index++;
             }
 
@@ -186,15 +219,19 @@ internal sealed partial class InstanceValidator
             return;
         }
 
-        Merge(session, items, isShadow, value, type, parent.Child(jsonName, elementName, -1), hostType, hostPath, element);
+        Merge(session, items, shadow, value, type, parent.Child(jsonName, elementName, -1), hostType, hostPath, element);
     }
 
-    /// <summary>Pairs a primitive's value and its <c>_name</c> companion at the same position (json.html#primitive).</summary>
+    /// <summary>
+    /// Pairs a primitive's value and its <c>_name</c> companion at the same position (json.html#primitive).
+    /// <paramref name="shadow"/> is null while the object has shown no <c>_name</c> property: nothing to pair yet.
+    /// </summary>
     private static void Merge(
-        ValidationSession session, List<ValueItem> items, bool isShadow, JsonElement entry, string type, InstancePath path, string hostType, string? hostPath,
+        ValidationSession session, List<ValueItem> items, bool? shadow, JsonElement entry, string type, InstancePath path, string hostType, string? hostPath,
         ElementNode element)
     {
-        for (var i = 0; PrimitiveTypes.IsPrimitive(type) && i < items.Count; i++)
+        var isShadow = shadow == true;
+        for (var i = 0; shadow is not null && i < items.Count; i++)
         {
             if (items[i].Path.Index == path.Index && items[i].Path.JsonName == path.JsonName)
             {

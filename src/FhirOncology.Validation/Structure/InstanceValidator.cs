@@ -22,6 +22,7 @@ internal sealed partial class InstanceValidator
     private readonly ReferenceChecker _references;
     private readonly NarrativeChecker _narrative = new();
     private readonly ExtensionContextChecker _extensionContexts;
+    private readonly FhirPathInvariants _fhirPath = new();
 
     public InstanceValidator(ProfileRegistry profiles, BindingChecker bindings)
     {
@@ -130,6 +131,9 @@ internal sealed partial class InstanceValidator
         return result;
     }
 
+    /// <summary>Work left for after the walk: invariants the SDK's FHIRPath engine must evaluate on the POCO.</summary>
+    public void RunDeferred(ValidationSession session) => _fhirPath.Run(session);
+
     /// <summary>Does the resource conform to the profile? Runs in a fork; the answer is memoised per location.</summary>
     public bool Conforms(ValidationSession session, JsonElement resource, InstancePath path, string profileUrl, ResourceScope? parent)
     {
@@ -142,6 +146,7 @@ internal sealed partial class InstanceValidator
         session.ConformanceMemo[key] = true; // a reference cycle assumes conformance instead of recursing forever
         var fork = session.Fork(useMetaProfiles: false);
         ValidateResource(fork, resource, path, [profileUrl], parent, isContained: false);
+        RunDeferred(fork);
         var conforms = !fork.HasErrors && !fork.Issues.Exists(i => i.Code == OperationOutcome.IssueType.NotSupported && i.Message.Contains(profileUrl, StringComparison.Ordinal));
         session.ConformanceMemo[key] = conforms;
         return conforms;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace FhirOncology.Validation.Structure;
@@ -106,10 +107,20 @@ internal static class JsonValueMatcher
 
     private static bool PrimitiveEquals(JsonElement expected, JsonElement actual) => expected.ValueKind switch
     {
-        JsonValueKind.String => expected.ValueEquals(actual.GetString()),
+        JsonValueKind.String => StringEquals(expected, actual),
         JsonValueKind.Number => expected.GetDecimal() == actual.GetDecimal(),
         _ => expected.ValueKind == actual.ValueKind,
     };
+
+    /// <summary>Compares the raw UTF-8 of two JSON strings; only escaped text needs decoding.</summary>
+    private static bool StringEquals(JsonElement expected, JsonElement actual)
+    {
+        var left = JsonMarshal.GetRawUtf8Value(expected);
+        var right = JsonMarshal.GetRawUtf8Value(actual);
+        return left.Contains((byte)'\\') || right.Contains((byte)'\\')
+            ? expected.ValueEquals(actual.GetString())
+            : left.SequenceEqual(right);
+    }
 
     /// <summary>Compact JSON for messages.</summary>
     public static string Show(JsonElement value)

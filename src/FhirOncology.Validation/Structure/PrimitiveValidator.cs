@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -10,6 +12,8 @@ namespace FhirOncology.Validation.Structure;
 /// </summary>
 internal static partial class PrimitiveValidator
 {
+    private const int MaxStringBytes = 1024 * 1024;
+
     private const string YearPattern = "([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)";
     private const string TimeZonePattern = "(Z|(\\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00))";
     private const string TimePattern = "([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?";
@@ -31,31 +35,48 @@ internal static partial class PrimitiveValidator
             return WrongJson(value, "a JSON string", typeCode);
         }
 
-        var text = value.GetString()!;
-        if (text.Length == 0)
+        // The raw UTF-8 token (with its quotes) is checked without allocating a string; escaped text is rare.
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        var body = raw[1..^1];
+        if (body.IsEmpty)
         {
             return $"A {typeCode} value must not be empty (json.html#primitive: empty strings are not allowed).";
         }
 
-        var valid = typeCode switch
+        if (typeCode is "string" or "markdown" or "xhtml")
         {
-            "string" or "markdown" => text.Length <= 1024 * 1024,
-            "xhtml" => true,
-            "code" => Code().IsMatch(text),
-            "id" => Id().IsMatch(text),
-            "uri" or "url" or "canonical" => NoWhitespace().IsMatch(text),
-            "oid" => Oid().IsMatch(text),
-            "uuid" => Uuid().IsMatch(text),
-            "base64Binary" => Base64().IsMatch(text),
-            "date" => Date().IsMatch(text) && IsRealDate(text),
-            "dateTime" => DateTime().IsMatch(text) && IsRealDate(text),
-            "instant" => Instant().IsMatch(text) && IsRealDate(text),
-            "time" => Time().IsMatch(text),
-            "integer64" => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
-            _ => true,
-        };
-        return valid ? null : $"'{Shorten(text)}' is not a valid {typeCode} (datatypes.html#{typeCode}).";
+            return body.Length <= MaxStringBytes ? null : $"A {typeCode} must not be longer than 1 MB (datatypes.html#string).";
+        }
+
+        if (body.Length > 4096 || body.Contains((byte)'\\'))
+        {
+            var text = value.GetString()!;
+            return IsValid(text, typeCode) ? null : Invalid(text, typeCode);
+        }
+
+        Span<char> chars = stackalloc char[body.Length];
+        var length = Encoding.UTF8.GetChars(body, chars);
+        var span = chars[..length];
+        return IsValid(span, typeCode) ? null : Invalid(span.ToString(), typeCode);
     }
+
+    private static bool IsValid(ReadOnlySpan<char> text, string typeCode) => typeCode switch
+    {
+        "code" => Code().IsMatch(text),
+        "id" => Id().IsMatch(text),
+        "uri" or "url" or "canonical" => NoWhitespace().IsMatch(text),
+        "oid" => Oid().IsMatch(text),
+        "uuid" => Uuid().IsMatch(text),
+        "base64Binary" => Base64().IsMatch(text),
+        "date" => Date().IsMatch(text) && IsRealDate(text),
+        "dateTime" => DateTime().IsMatch(text) && IsRealDate(text),
+        "instant" => Instant().IsMatch(text) && IsRealDate(text),
+        "time" => Time().IsMatch(text),
+        "integer64" => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+        _ => true,
+    };
+
+    private static string Invalid(string text, string typeCode) => $"'{Shorten(text)}' is not a valid {typeCode} (datatypes.html#{typeCode}).";
 
     private static string? CheckNumber(JsonElement value, string typeCode)
     {
@@ -78,15 +99,8 @@ internal static partial class PrimitiveValidator
     }
 
     /// <summary>Rejects dates the regex lets through but the calendar does not have (2023-02-30).</summary>
-    private static bool IsRealDate(string text)
-    {
-        if (text.Length < 10)
-        {
-            return true;
-        }
-
-        return System.DateTime.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
-    }
+    private static bool IsRealDate(ReadOnlySpan<char> text) =>
+        text.Length < 10 || System.DateTime.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
     private static string WrongJson(JsonElement value, string expected, string typeCode) =>
         $"A {typeCode} must be {expected} (json.html#primitive), found {Describe(value.ValueKind)}.";

@@ -39,7 +39,7 @@ internal sealed class ValidationSession(ReadOnlyMemory<byte> source, ValidationC
     {
         var context = useMetaProfiles || !Context.UseMetaProfiles
             ? Context
-            : new ValidationContext { ReferenceResolver = Context.ReferenceResolver, UseMetaProfiles = false };
+            : new ValidationContext { ReferenceResolver = Context.ReferenceResolver, UseMetaProfiles = false, SdkInvariantsOnly = Context.SdkInvariantsOnly };
         return new ValidationSession(Source, context, Poco) { ConformanceMemo = ConformanceMemo, IsFork = true, Depth = Depth };
     }
 

@@ -31,7 +31,8 @@ internal sealed class BindingChecker(ValueSetExpander expander)
                 }
 
                 break;
-            case "Coding":
+            case "Coding" or "Quantity" or "Age" or "Duration" or "Distance" or "Count" or "SimpleQuantity" or "MoneyQuantity":
+                // A Quantity's unit is bound through its system and code, like a Coding (datatypes.html#Quantity).
                 if (Coding(value) is { } coding)
                 {
                     Judge(session, element, path, valueSet, isRequired, [coding]);
@@ -39,13 +40,16 @@ internal sealed class BindingChecker(ValueSetExpander expander)
 
                 break;
             case "CodeableConcept":
-                if (value.TryGetProperty("coding", out var codings) && codings.ValueKind == JsonValueKind.Array)
+                var list = Codings(value);
+                if (list.Count > 0)
                 {
-                    var list = codings.EnumerateArray().Select(Coding).OfType<(string?, string)>().ToList();
-                    if (list.Count > 0)
-                    {
-                        Judge(session, element, path, valueSet, isRequired, list);
-                    }
+                    Judge(session, element, path, valueSet, isRequired, list);
+                }
+                else if (isRequired)
+                {
+                    // terminologies.html#required: the concept SHALL come from the value set, so text alone is not enough.
+                    session.Error(path, OperationOutcome.IssueType.CodeInvalid,
+                        $"No code given, but a code from value set {valueSet.Url} is required here (terminologies.html#required).", element);
                 }
 
                 break;
@@ -81,6 +85,23 @@ internal sealed class BindingChecker(ValueSetExpander expander)
         }
 
         return result;
+    }
+
+    private static List<(string? System, string Code)> Codings(JsonElement codeableConcept)
+    {
+        var list = new List<(string? System, string Code)>(1);
+        if (codeableConcept.TryGetProperty("coding", out var codings) && codings.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in codings.EnumerateArray())
+            {
+                if (Coding(item) is { } coding)
+                {
+                    list.Add(coding);
+                }
+            }
+        }
+
+        return list;
     }
 
     private static (string? System, string Code)? Coding(JsonElement coding)

@@ -38,7 +38,8 @@ internal sealed class ValueSetExpander(ConformanceSource source)
         }
 
         var valueSet = artifact.Json;
-        if (valueSet.TryGetProperty("expansion", out var expansion) && expansion.TryGetProperty("contains", out var contains))
+        if (valueSet.TryGetProperty("expansion", out var expansion) && expansion.TryGetProperty("contains", out var contains)
+            && !IsLimited(expansion))
         {
             AddContains(result, contains);
             return result;
@@ -166,6 +167,39 @@ internal sealed class ValueSetExpander(ConformanceSource source)
 
         target.CodesAnySystem.UnionWith(nested.CodesAnySystem);
         target.OpenSystems.UnionWith(nested.OpenSystems);
+    }
+
+    /// <summary>
+    /// A shipped expansion cut short (valueset-toocostly, or a limitedExpansion parameter) lists only some codes: it
+    /// must not be used to say a code is outside the value set.
+    /// </summary>
+    private static bool IsLimited(JsonElement expansion)
+    {
+        if (expansion.TryGetProperty("extension", out var extensions))
+        {
+            foreach (var extension in extensions.EnumerateArray())
+            {
+                if (Text(extension, "url") == "http://hl7.org/fhir/StructureDefinition/valueset-toocostly"
+                    && extension.TryGetProperty("valueBoolean", out var tooCostly) && tooCostly.ValueKind == JsonValueKind.True)
+                {
+                    return true;
+                }
+            }
+        }
+
+        if (expansion.TryGetProperty("parameter", out var parameters))
+        {
+            foreach (var parameter in parameters.EnumerateArray())
+            {
+                if (Text(parameter, "name") is "limitedExpansion" or "count" or "offset")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return expansion.TryGetProperty("total", out var total) && total.ValueKind == JsonValueKind.Number
+            && expansion.TryGetProperty("contains", out var contains) && total.GetInt32() > contains.GetArrayLength();
     }
 
     private static void AddContains(CompiledValueSet result, JsonElement contains)

@@ -15,7 +15,7 @@ internal static partial class FpEvaluator
             // Short-circuits that do not need the right side.
             if ((op == "and" && a == false) || (op == "or" && a == true) || (op == "implies" && a == false))
             {
-                return [FpItem.FromBool(op != "and")];
+                return Bool(op != "and");
             }
 
             var b = ToBoolean(Evaluate(expression.Arguments[1], focus, environment));
@@ -26,7 +26,7 @@ internal static partial class FpEvaluator
                 "xor" => a is null || b is null ? null : a != b,
                 _ => b == true ? true : a == true && b == false ? false : null,
             };
-            return result is { } r ? [FpItem.FromBool(r)] : [];
+            return result is { } r ? Bool(r) : Empty;
         }
 
         var right = Evaluate(expression.Arguments[1], focus, environment);
@@ -38,22 +38,27 @@ internal static partial class FpEvaluator
                 return union;
             case "in" or "contains":
                 var (needle, haystack) = op == "in" ? (left, right) : (right, left);
-                return needle.Count == 0 ? [] : [FpItem.FromBool(haystack.Exists(item => Equal(item, Single(needle)!.Value)))];
+                return needle.Count == 0 ? Empty : Bool(haystack.Exists(item => Equal(item, Single(needle)!.Value)));
         }
 
         if (left.Count == 0 || right.Count == 0)
         {
-            return op == "&" ? [FpItem.FromString((Single(left)?.AsText() ?? "") + (Single(right)?.AsText() ?? ""))] : [];
+            return op == "&" ? [FpItem.FromString((Single(left)?.AsText() ?? "") + (Single(right)?.AsText() ?? ""))] : Empty;
         }
 
         switch (op)
         {
             case "=" or "!=":
-                var equal = left.Count == right.Count && left.Zip(right).All(pair => Equal(pair.First, pair.Second));
-                return [FpItem.FromBool(equal == (op == "="))];
+                var equal = left.Count == right.Count;
+                for (var i = 0; equal && i < left.Count; i++)
+                {
+                    equal = Equal(left[i], right[i]);
+                }
+
+                return Bool(equal == (op == "="));
             case "<" or ">" or "<=" or ">=":
                 var comparison = Compare(Single(left)!.Value, Single(right)!.Value);
-                return [FpItem.FromBool(op switch { "<" => comparison < 0, ">" => comparison > 0, "<=" => comparison <= 0, _ => comparison >= 0 })];
+                return Bool(op switch { "<" => comparison < 0, ">" => comparison > 0, "<=" => comparison <= 0, _ => comparison >= 0 });
             case "+" or "-" or "&":
                 return [Arithmetic(op, Single(left)!.Value, Single(right)!.Value)];
             default:

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace FhirOncology.Validation.Invariants.JsonPath;
@@ -9,22 +10,29 @@ namespace FhirOncology.Validation.Invariants.JsonPath;
 /// </summary>
 internal static partial class FpEvaluator
 {
+    private static readonly List<FpItem> True = [FpItem.FromBool(true)];
+    private static readonly List<FpItem> False = [FpItem.FromBool(false)];
+    private static readonly List<FpItem> Empty = [];
+
+    /// <summary>A shared one-item boolean result (results are read, never mutated).</summary>
+    private static List<FpItem> Bool(bool value) => value ? True : False;
+
     public static List<FpItem> Evaluate(FpExpression expression, List<FpItem> focus, in FpEnvironment environment)
     {
         switch (expression.Kind)
         {
             case FpKind.Literal:
-                return [expression.Literal];
+                return expression.LiteralCollection;
             case FpKind.This:
                 return focus;
             case FpKind.Variable:
                 return Variable(expression.Name, environment);
             case FpKind.Member:
-                return Navigate(expression.Receiver is null ? focus : Evaluate(expression.Receiver, focus, environment), expression.Name);
+                return Navigate(expression.Receiver is null ? focus : Evaluate(expression.Receiver, focus, environment), expression);
             case FpKind.Index:
                 var items = Evaluate(expression.Receiver!, focus, environment);
                 var index = Single(Evaluate(expression.Arguments[0], focus, environment))?.Primitive;
-                return index is { Kind: FpItemKind.Number } i && i.Number >= 0 && i.Number < items.Count ? [items[(int)i.Number]] : [];
+                return index is { Kind: FpItemKind.Number } i && i.Number >= 0 && i.Number < items.Count ? [items[(int)i.Number]] : Empty;
             case FpKind.TypeTest or FpKind.TypeCast:
                 return TypeOperation(expression, Evaluate(expression.Receiver!, focus, environment));
             case FpKind.Function:
@@ -38,6 +46,7 @@ internal static partial class FpEvaluator
 
     private static List<FpItem> Variable(string name, in FpEnvironment environment) => name switch
     {
+        "context" => [environment.Context],
         "resource" => [FpItem.FromJson(environment.Resource, environment.ResourceType)],
         "rootResource" => [FpItem.FromJson(environment.RootResource, environment.RootResourceType)],
         "ucum" => [FpItem.FromString("http://unitsofmeasure.org")],
@@ -47,7 +56,7 @@ internal static partial class FpEvaluator
     };
 
     /// <summary>Children by name; a name without its choice suffix finds the typed JSON property (<c>value</c> → <c>valueQuantity</c>).</summary>
-    private static List<FpItem> Navigate(List<FpItem> input, string name)
+    private static List<FpItem> Navigate(List<FpItem> input, FpExpression member)
     {
         var result = new List<FpItem>();
         foreach (var item in input)
@@ -57,20 +66,19 @@ internal static partial class FpEvaluator
                 continue;
             }
 
-            if (item.Json.TryGetProperty(name, out var child) || item.Json.TryGetProperty("_" + name, out child))
+            // UTF-8 names: no transcoding per lookup (JsonElement property lookups are linear scans).
+            if (item.Json.TryGetProperty(member.NameUtf8, out var child) || item.Json.TryGetProperty(member.ShadowNameUtf8, out child))
             {
-                AddFlattened(result, child, "", item.Json, name);
+                AddFlattened(result, child, "", item.Json, member.ShadowName);
                 continue;
             }
 
             foreach (var property in item.Json.EnumerateObject())
             {
-                var propertyName = property.Name;
-                if (propertyName.Length > name.Length && propertyName.StartsWith(name, StringComparison.Ordinal) && char.IsUpper(propertyName[name.Length]))
+                if (JsonMarshal.GetRawUtf8PropertyName(property).StartsWith(member.NameUtf8)
+                    && Structure.ChoiceSuffix.TypeOf(property.Name, member.Name) is { } type)
                 {
-                    var suffix = propertyName[name.Length..];
-                    var primitive = char.ToLowerInvariant(suffix[0]) + suffix[1..];
-                    AddFlattened(result, property.Value, Structure.PrimitiveTypes.IsPrimitive(primitive) ? primitive : suffix, item.Json, propertyName);
+                    AddFlattened(result, property.Value, type, item.Json, "_" + property.Name);
                 }
             }
         }
@@ -79,7 +87,7 @@ internal static partial class FpEvaluator
     }
 
     /// <summary>Adds a property's value(s); a primitive known only by its <c>_name</c> companion counts as present but valueless.</summary>
-    private static void AddFlattened(List<FpItem> result, JsonElement value, string type, JsonElement parent, string name)
+    private static void AddFlattened(List<FpItem> result, JsonElement value, string type, JsonElement parent, string shadowName)
     {
         if (value.ValueKind == JsonValueKind.Array)
         {
@@ -90,7 +98,7 @@ internal static partial class FpEvaluator
                 {
                     result.Add(FpItem.FromJson(entry, type));
                 }
-                else if (parent.TryGetProperty("_" + name, out var shadows) && shadows.ValueKind == JsonValueKind.Array
+                else if (parent.TryGetProperty(shadowName, out var shadows) && shadows.ValueKind == JsonValueKind.Array
                          && shadows.GetArrayLength() > index && shadows[index].ValueKind == JsonValueKind.Object)
                 {
                     result.Add(FpItem.FromJson(shadows[index], type));
@@ -109,7 +117,7 @@ internal static partial class FpEvaluator
     {
         if (input.Count == 0)
         {
-            return [];
+            return Empty;
         }
 
         if (input.Count > 1)
@@ -118,7 +126,7 @@ internal static partial class FpEvaluator
         }
 
         var matches = IsType(input[0], expression.Name);
-        return expression.Kind == FpKind.TypeTest ? [FpItem.FromBool(matches)] : matches ? input : [];
+        return expression.Kind == FpKind.TypeTest ? Bool(matches) : matches ? input : Empty;
     }
 
     private static bool IsType(FpItem item, string typeName)
@@ -127,6 +135,14 @@ internal static partial class FpEvaluator
         var type = item.Type;
         if (type.Length == 0)
         {
+            // Unknown element type, but a JSON primitive is never a complex type and an object never a primitive.
+            var wantsPrimitive = Structure.PrimitiveTypes.IsPrimitive(char.ToLowerInvariant(name[0]) + name[1..]);
+            var isObject = item.Kind == FpItemKind.Json && item.Json.ValueKind == JsonValueKind.Object;
+            if (wantsPrimitive == isObject)
+            {
+                return false;
+            }
+
             throw new FhirPathSubsetException("Type of an item not known from the JSON.");
         }
 

@@ -16,4 +16,14 @@ internal sealed class FpExpression
     public IReadOnlyList<FpExpression> Arguments { get; init; } = [];
 
     public FpItem Literal { get; init; }
+
+    /// <summary>The literal as a one-item collection, built once (results are never mutated).</summary>
+    public List<FpItem> LiteralCollection => field ??= [Literal];
+
+    /// <summary>For a member access: the JSON name of the primitive's companion, <c>_name</c>.</summary>
+    public string ShadowName => field ??= "_" + Name;
+
+    public byte[] NameUtf8 => field ??= System.Text.Encoding.UTF8.GetBytes(Name);
+
+    public byte[] ShadowNameUtf8 => field ??= System.Text.Encoding.UTF8.GetBytes(ShadowName);
 }
