@@ -55,6 +55,7 @@ for spec in "${specs[@]}"; do
   version="${spec##*@}"
   target="$cache/$name#$version"
   if [[ -f "$target/package/package.json" ]]; then
+    [[ -f "$target/package/.index.json" ]] || write_index "$target/package"  # restored by another tool
     continue
   fi
   command -v npm >/dev/null || { echo "restore-packages: npm is required to restore $spec" >&2; exit 1; }

@@ -8,7 +8,7 @@ internal sealed record BenchmarkOptions(int Rounds, int WarmupRounds, FhirPackag
 {
     public static BenchmarkOptions Parse(string[] args)
     {
-        var options = new BenchmarkOptions(30, 5, new FhirPackageId("hl7.fhir.us.mcode", "4.0.0"));
+        var options = new BenchmarkOptions(30, 20, new FhirPackageId("hl7.fhir.us.mcode", "4.0.0"));
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             options = args[i] switch

@@ -135,11 +135,37 @@ internal sealed class ReferenceChecker(InstanceValidator validator, ProfileRegis
             return;
         }
 
+        // A target inside the instance that declares one of the profiles is validated against it where it stands, and
+        // its errors are reported there; checking it again here would only repeat them (and double the work).
+        if (candidates.Exists(profile => Declares(target.Resource, profile)))
+        {
+            return;
+        }
+
         if (!candidates.Exists(profile => validator.Conforms(session, target.Resource, target.Path, profile, scope)))
         {
             session.Error(path, OperationOutcome.IssueType.Structure,
                 $"Reference {reference} points to a {type} that conforms to none of {string.Join(", ", candidates)}.", element);
         }
+    }
+
+    private static bool Declares(JsonElement resource, string profile)
+    {
+        if (!resource.TryGetProperty("meta", out var meta) || meta.ValueKind != JsonValueKind.Object
+            || !meta.TryGetProperty("profile", out var profiles) || profiles.ValueKind != JsonValueKind.Array)
+        {
+            return false;
+        }
+
+        foreach (var item in profiles.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.String && item.ValueEquals(profile))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True for the definition of a resource type itself (<c>…/StructureDefinition/Patient</c>), not a profile.</summary>

@@ -24,6 +24,14 @@ public sealed class BindingTests(ValidatorFixture fixture)
     }
 
     [Fact]
+    public void RequiredBinding_TextOnly_Error()
+    {
+        var observation = Corpus.Observation();
+        observation["valueCodeableConcept"] = new System.Text.Json.Nodes.JsonObject { ["text"] = "positive" };
+        fixture.Validate(observation).HasError("Observation.valueCodeableConcept", "No code given");
+    }
+
+    [Fact]
     public void ExtensibleBinding_CodeOutside_WarningNotError()
     {
         var observation = Corpus.Observation();
@@ -47,6 +55,15 @@ public sealed class BindingTests(ValidatorFixture fixture)
         var patient = Corpus.Patient();
         patient["extension"]![0]!["extension"]![0]!["valueCode"] = "medium";
         fixture.Validate(patient).HasError("Patient.extension[0].extension[0].valueCode", "which is required here");
+    }
+
+    [Fact]
+    public void RequiredBinding_QuantityUnit_Error()
+    {
+        var path = Path.Combine(ValidatorFixture.ExampleFolder(PackageExamples.Mcode, PackageExamples.McodeVersion), "Observation-bodyweight-jenny-m-2018-03-16.json");
+        var observation = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        observation["valueQuantity"]!["code"] = "mg";
+        fixture.Validate(observation).HasError("Observation.valueQuantity.code", "'mg' is not in the value set http://hl7.org/fhir/ValueSet/ucum-bodyweight");
     }
 
     [Fact]

@@ -38,6 +38,16 @@ public sealed class CardinalityTests(ValidatorFixture fixture)
         fixture.Validate(patient).HasError("Patient.extension[0]", "extension:level: at least 1 required, found 0");
     }
 
+    [Theory]
+    [InlineData(0, "below the minimum 0.1")]
+    [InlineData(600, "above the maximum 500")]
+    public void MinMaxValue_OutOfRange_ErrorAtValue(int value, string fragment)
+    {
+        var observation = Corpus.Observation();
+        observation["component"]![0]!["valueQuantity"]!["value"] = value;
+        fixture.Validate(observation).HasError("Observation.component[0].valueQuantity.value", fragment);
+    }
+
     [Fact]
     public void NestedDatatype_BaseCardinality_Checked()
     {

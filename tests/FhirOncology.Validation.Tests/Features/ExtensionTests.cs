@@ -15,6 +15,42 @@ public sealed class ExtensionTests(ValidatorFixture fixture)
     }
 
     [Fact]
+    public void Extension_ContextOnNestedElement_AcceptedWhereItsDatatypeIsUsed()
+    {
+        var observation = Corpus.Observation();
+        observation["bodySite"] = new JsonObject
+        {
+            ["extension"] = new JsonArray(new JsonObject
+            {
+                ["url"] = "http://hl7.org/fhir/StructureDefinition/observation-structureLaterality",
+                ["valueCodeableConcept"] = new JsonObject
+                {
+                    ["coding"] = new JsonArray(new JsonObject { ["system"] = "http://snomed.info/sct", ["code"] = "7771000" }),
+                },
+            }),
+            ["text"] = "breast",
+        };
+        observation["component"]![0]!["valueQuantity"]!["extension"] = new JsonArray(new JsonObject
+        {
+            ["url"] = "http://hl7.org/fhir/StructureDefinition/quantity-accuracy",
+            ["valueQuantity"] = new JsonObject { ["value"] = 1, ["unit"] = "mm", ["system"] = "http://unitsofmeasure.org", ["code"] = "mm" },
+        });
+        fixture.Validate(observation).HasNoErrors();
+    }
+
+    [Fact]
+    public void Extension_ContextOnNestedElement_ElsewhereError()
+    {
+        var observation = Corpus.Observation();
+        observation["method"]!["extension"] = new JsonArray(new JsonObject
+        {
+            ["url"] = "http://hl7.org/fhir/StructureDefinition/observation-structureLaterality",
+            ["valueCodeableConcept"] = new JsonObject { ["text"] = "left" },
+        });
+        fixture.Validate(observation).HasError("Observation.method.extension[0]", "is not allowed on Observation.method");
+    }
+
+    [Fact]
     public void Extension_WrongValueType_Error()
     {
         var observation = Corpus.Observation();

@@ -18,9 +18,23 @@ public sealed class NarrativeTests(ValidatorFixture fixture)
     public void Narrative_ActiveOrForbiddenContent_Txt1Error(string content, string fragment) =>
         fixture.Validate(WithDiv(Open + content + "</div>")).HasError("Observation.text.div", fragment);
 
+    [Theory]
+    [InlineData("<p>unclosed</div>")]
+    [InlineData("<p>a &nbsp; b</p></div>")]
+    [InlineData("<p class=x>a</p></div>")]
+    [InlineData("<p class=\"a\" class=\"b\">a</p></div>")]
+    [InlineData("<p>a</p></div><div>second root</div>")]
+    [InlineData("<p>a < b</p></div>")]
+    public void Narrative_NotWellFormed_Error(string rest) =>
+        fixture.Validate(WithDiv(Open + rest)).HasError("Observation.text.div", "not well-formed");
+
     [Fact]
-    public void Narrative_NotWellFormed_Error() =>
-        fixture.Validate(WithDiv(Open + "<p>unclosed</div>")).HasError("Observation.text.div", "not well-formed");
+    public void Narrative_EntitiesAndCharacterReferences_Accepted() =>
+        fixture.Validate(WithDiv(Open + "<p>a &amp; b &lt; c &#169; &#x00A9; <!-- note --><![CDATA[ raw ]]></p></div>")).HasNoErrors();
+
+    [Fact]
+    public void Narrative_ForeignNamespaceElement_Error() =>
+        fixture.Validate(WithDiv(Open + "<svg:svg xmlns:svg=\"http://www.w3.org/2000/svg\"/>x</div>")).HasError("Observation.text.div", "not in the XHTML namespace");
 
     [Fact]
     public void Narrative_WhitespaceOnly_Txt2Error() =>

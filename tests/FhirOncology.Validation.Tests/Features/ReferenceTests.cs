@@ -49,11 +49,23 @@ public sealed class ReferenceTests(ValidatorFixture fixture)
     }
 
     [Fact]
-    public void BundleReference_TargetBreaksTargetProfile_Error()
+    public void BundleReference_UndeclaredTargetBreaksTargetProfile_ErrorAtReference()
+    {
+        var bundle = Corpus.Bundle();
+        var patient = bundle["entry"]![1]!["resource"]!.AsObject();
+        patient.Remove("meta");
+        patient.Remove("birthDate");
+        fixture.Validate(bundle).HasError("Bundle.entry[2].resource.subject", "conforms to none of");
+    }
+
+    [Fact]
+    public void BundleReference_DeclaredTargetBreaksItsProfile_ErrorAtTargetOnly()
     {
         var bundle = Corpus.Bundle();
         bundle["entry"]![1]!["resource"]!.AsObject().Remove("birthDate");
-        fixture.Validate(bundle).HasError("Bundle.entry[2].resource.subject", "conforms to none of");
+        var report = fixture.Validate(bundle);
+        report.HasError("Bundle.entry[1].resource", "birthDate: at least 1 required");
+        Assert.DoesNotContain(report.Errors, issue => issue.Location == "Bundle.entry[2].resource.subject");
     }
 
     [Fact]

@@ -49,22 +49,46 @@ internal sealed partial class MutationEngine(ProfileValidator validator)
             ?? validator.Profiles.GetType(instance["resourceType"]!.GetValue<string>());
     }
 
-    private static Mutation? RemoveRequired(JsonObject instance, StructureProfile profile, List<InstanceTarget> targets)
+    /// <summary>
+    /// Removes a required child: nested first (inside a complex element, so cardinality is checked below the root),
+    /// else of the resource itself. The error belongs to the object that lost the child.
+    /// </summary>
+    private Mutation? RemoveRequired(JsonObject instance, StructureProfile profile, List<InstanceTarget> targets)
     {
-        // A required child of the resource itself: always reported at the resource, never hidden by slicing.
-        foreach (var child in profile.Root.ChildList.Where(c => c.Min >= 1))
+        foreach (var target in targets)
         {
-            var present = instance.Select(p => p.Key).FirstOrDefault(name =>
-                name == child.Name || (child.IsChoice && name.StartsWith(child.Name[..^3], StringComparison.Ordinal)));
-            if (present is not null)
+            if (target.Value is not JsonObject item || validator.Profiles.IsResourceType(target.TypeCode) || target.TypeCode is "Resource" or "Extension")
             {
-                instance.Remove(present);
-                instance.Remove("_" + present);
-                return new Mutation(MutationKind.RemoveRequiredElement, $"remove {present}", instance, profile.Type, child.Name + ":");
+                continue;
+            }
+
+            var source = target.Definition.HasChildren ? target.Definition : validator.Profiles.GetType(target.TypeCode)?.Root;
+            if (source is not null && RemoveRequiredChild(item, source) is { } removed)
+            {
+                return new Mutation(MutationKind.RemoveRequiredElement, $"remove {target.Location}.{removed}", instance, target.Location, removed + ":");
             }
         }
 
-        _ = targets;
+        return RemoveRequiredChild(instance, profile.Root) is { } fromRoot
+            ? new Mutation(MutationKind.RemoveRequiredElement, $"remove {fromRoot}", instance, profile.Type, fromRoot + ":")
+            : null;
+    }
+
+    /// <summary>Removes the first required child present (and its <c>_</c> companion); returns its element name.</summary>
+    private static string? RemoveRequiredChild(JsonObject item, ElementNode source)
+    {
+        foreach (var child in source.ChildList.Where(c => c.Min >= 1))
+        {
+            var present = item.Select(p => p.Key).FirstOrDefault(name =>
+                name == child.Name || (child.IsChoice && source.ChoiceNames.TryGetValue(name, out var choice) && ReferenceEquals(choice.Element, child)));
+            if (present is not null && item.Count > 1)
+            {
+                item.Remove(present);
+                item.Remove("_" + present);
+                return child.Name;
+            }
+        }
+
         return null;
     }
 

@@ -4,8 +4,9 @@ using FhirOncology.Validation.Tests.Support;
 namespace FhirOncology.Validation.Tests.Mutations;
 
 /// <summary>
-/// Each mutation kind, applied to every package example that is valid as shipped (Bundles excluded: their entries are
-/// examples too), must produce an error at the mutated location, and must have applied to at least one example.
+/// Each mutation kind, applied to every package example that is valid as shipped and to our own corpus (Bundles
+/// excluded: their entries are examples too), must produce an error at the mutated location, and must have applied to
+/// at least one instance.
 /// </summary>
 public sealed class MutationTests(ValidatorFixture fixture)
 {
@@ -36,6 +37,7 @@ public sealed class MutationTests(ValidatorFixture fixture)
             }
         }
 
+        TestContext.Current.TestOutputHelper?.WriteLine($"{kind}: {applied} mutations, {applied - missed.Count} reported at the mutated location");
         Assert.True(applied > 0, $"{kind} applied to no example");
         Assert.True(missed.Count == 0, $"{kind}: {missed.Count} of {applied} mutations went unreported:\n{string.Join("\n", missed.Take(10))}");
     }
@@ -43,6 +45,7 @@ public sealed class MutationTests(ValidatorFixture fixture)
     private IEnumerable<string> ValidExamples() =>
         PackageExamples.Files(PackageExamples.Mcode, PackageExamples.McodeVersion)
             .Concat(PackageExamples.Files(PackageExamples.Genomics, PackageExamples.GenomicsVersion))
+            .Concat(Corpus.InstanceFiles().Select(file => Path.Combine(ValidatorFixture.CorpusPath, "Instances", file)))
             .Where(path => !Path.GetFileName(path).StartsWith("Bundle-", StringComparison.Ordinal))
             .Where(path => fixture.Validator.Validate(File.ReadAllBytes(path)).IsValid);
 }

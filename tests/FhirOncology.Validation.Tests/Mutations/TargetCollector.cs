@@ -72,7 +72,7 @@ internal sealed class TargetCollector(ProfileRegistry profiles)
 
         if (source.ChoiceNames.TryGetValue(name, out var choice))
         {
-            (definition, type) = choice;
+            (definition, type, _) = choice;
             return true;
         }
 
