@@ -298,6 +298,16 @@ public sealed class SearchTests(FhirServerFactory factory) : IClassFixture<FhirS
         }
 
         Assert.Equal([created[1].Id, created[3].Id, created[0].Id, created[2].Id], seen); // 7, 6, 5, then the one without a value
+
+        // Back from the last page through the previous links: the same order, reversed page by page.
+        var backwards = new List<string>(Ids(page));
+        while (page.PreviousLink is { } previous)
+        {
+            page = await SearchAsync(previous.PathAndQuery.TrimStart('/')[5..]);
+            backwards.InsertRange(0, Ids(page));
+        }
+
+        Assert.Equal(seen, backwards);
     }
 
     [Fact]
