@@ -1,15 +1,18 @@
 using System.Globalization;
 using System.Text.Json;
+using FhirOncology.Benchmarks.Generation;
 using FhirOncology.Benchmarks.Http;
 using FhirOncology.Benchmarks.Options;
 using FhirOncology.Benchmarks.Phases;
 using FhirOncology.Benchmarks.Reporting;
 using FhirOncology.Benchmarks.Resources;
+using FhirOncology.Benchmarks.SearchBench;
 
 namespace FhirOncology.Benchmarks;
 
 /// <summary>
-/// Load generator for a running server: preload, then create and read throughput and latency (README.md).
+/// Load generator for a running server: preload, then create and read throughput and latency (README.md); or, with a
+/// first argument of <c>generate</c> or <c>search-bench</c>, the oncology population load and the referral searches.
 /// Exit codes: 0 passed, 1 server unreachable or too many errors, 2 bad arguments, 130 interrupted.
 /// </summary>
 internal static class Program
@@ -18,6 +21,15 @@ internal static class Program
 
     public static async Task<int> Main(string[] args)
     {
+        // The two modes take their own options; without a mode name this is the create/read benchmark, as before.
+        switch (args.FirstOrDefault())
+        {
+            case "generate":
+                return await GenerateCommand.RunAsync(args[1..]);
+            case "search-bench":
+                return await SearchBenchCommand.RunAsync(args[1..]);
+        }
+
         if (!OptionsParser.TryParse(args, out var options, out var problem))
         {
             var output = problem is null ? Console.Out : Console.Error;

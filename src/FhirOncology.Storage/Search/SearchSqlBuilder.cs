@@ -17,17 +17,38 @@ internal sealed partial class SearchSqlBuilder(string lockHint = "")
 
     public DynamicParameters Parameters { get; } = new();
 
-    /// <summary>" AND (…)" for each clause, applied to <paramref name="alias"/> of one of <paramref name="types"/>.</summary>
+    /// <summary>
+    /// " AND (…)" for each clause, applied to <paramref name="alias"/> of one of <paramref name="types"/>. SQLite keeps
+    /// no statistics, so the order is chosen here: the most selective kind of clause (an equality on a reference,
+    /// token, uri or string; then chains) selects the candidate rows through its lookup index, and every other clause
+    /// is probed per candidate through the index tables' surrogate-id index instead of being materialised whole.
+    /// </summary>
     public string Conditions(string alias, IReadOnlyList<string> types, IEnumerable<SearchClause> clauses)
     {
         var sql = new StringBuilder();
-        foreach (var clause in clauses)
+        var driving = true;
+        foreach (var clause in clauses.OrderBy(Selectivity))
         {
-            sql.Append(" AND ").Append(Clause(alias, types, clause));
+            sql.Append(" AND ").Append(Clause(alias, types, clause, driving));
+            driving = false;
         }
 
         return sql.ToString();
     }
+
+    /// <summary>Lower is more selective (ranked by kind, for want of statistics).</summary>
+    private static int Selectivity(SearchClause clause) => clause switch
+    {
+        ParameterClause { Code: ParameterClause.IdCode, Modifier: SearchModifier.None } => 0,
+        ParameterClause { Modifier: SearchModifier.Missing or SearchModifier.Not } => 9,
+        ParameterClause { Type: SearchParamType.Reference or SearchParamType.Uri } => 1,
+        ParameterClause { Type: SearchParamType.Token } token => token.Values.All(v => v is TokenSearchValue { Token.System: not null, Token.Code: not null }) ? 2 : 3,
+        ParameterClause { Type: SearchParamType.String, Modifier: SearchModifier.Exact } => 3,
+        ChainClause => 4,
+        ParameterClause { Type: SearchParamType.String, Modifier: SearchModifier.None } => 5,
+        HasClause => 6,
+        _ => 8, // ranges: dates, numbers, quantities, composites, :contains, _lastUpdated
+    };
 
     public string Add(object? value)
     {
@@ -38,14 +59,14 @@ internal sealed partial class SearchSqlBuilder(string lockHint = "")
 
     public string AddList(IEnumerable<string> values) => "(" + string.Join(", ", values.Select(v => Add(v))) + ")";
 
-    private string Clause(string alias, IReadOnlyList<string> types, SearchClause clause) => clause switch
+    private string Clause(string alias, IReadOnlyList<string> types, SearchClause clause, bool driving) => clause switch
     {
         ChainClause chain => Chain(alias, types, chain),
         HasClause has => Has(alias, types, has),
         ParameterClause { Code: ParameterClause.IdCode } id => Id(alias, id),
         ParameterClause { Code: ParameterClause.LastUpdatedCode } lastUpdated =>
             "(" + string.Join(" OR ", lastUpdated.Values.Cast<DateSearchValue>().Select(v => DateRange($"{alias}.LastUpdated", $"{alias}.LastUpdated", v))) + ")",
-        ParameterClause leaf => Leaf(alias, types, leaf),
+        ParameterClause leaf => Leaf(alias, types, leaf, driving),
         _ => throw new InvalidOperationException($"Unknown clause {clause.GetType().Name}."),
     };
 
@@ -85,19 +106,26 @@ internal sealed partial class SearchSqlBuilder(string lockHint = "")
             + $" AND {x}.ParamCode = {Add(has.ReferenceCode)} AND {x}.TargetType IN {AddList(types)}))";
     }
 
-    private string Leaf(string alias, IReadOnlyList<string> types, ParameterClause clause)
+    private string Leaf(string alias, IReadOnlyList<string> types, ParameterClause clause, bool driving)
     {
         var table = Table(clause.Type);
         var x = Alias("x");
-        var select = $"SELECT {x}.ResourceSurrogateId FROM {table} {x}{lockHint} WHERE {x}.ResourceType IN {AddList(types)} AND {x}.ParamCode = {Add(clause.Code)}";
+        var code = Add(clause.Code);
         if (clause.Modifier == SearchModifier.Missing)
         {
-            return $"{alias}.ResourceSurrogateId {(clause.Missing == true ? "NOT IN" : "IN")} ({select})";
+            return $"{(clause.Missing == true ? "NOT " : "")}EXISTS (SELECT 1 FROM {table} {x}{lockHint} WHERE {x}.ResourceSurrogateId = {alias}.ResourceSurrogateId AND {x}.ParamCode = {code})";
         }
 
         var values = string.Join(" OR ", clause.Values.Select(value => "(" + Value(x, clause, value) + ")"));
-        // search.html#modifiers: :not matches resources that have no such token, including those with no value at all.
-        return $"{alias}.ResourceSurrogateId {(clause.Modifier == SearchModifier.Not ? "NOT IN" : "IN")} ({select} AND ({values}))";
+        if (clause.Modifier == SearchModifier.Not)
+        {
+            // search.html#modifiers: :not matches resources that have no such token, including those with no value at all.
+            return $"NOT EXISTS (SELECT 1 FROM {table} {x}{lockHint} WHERE {x}.ResourceSurrogateId = {alias}.ResourceSurrogateId AND {x}.ParamCode = {code} AND ({values}))";
+        }
+
+        return driving
+            ? $"{alias}.ResourceSurrogateId IN (SELECT {x}.ResourceSurrogateId FROM {table} {x}{lockHint} WHERE {x}.ResourceType IN {AddList(types)} AND {x}.ParamCode = {code} AND ({values}))"
+            : $"EXISTS (SELECT 1 FROM {table} {x}{lockHint} WHERE {x}.ResourceSurrogateId = {alias}.ResourceSurrogateId AND {x}.ParamCode = {code} AND ({values}))";
     }
 
     private static string Table(SearchParamType type) => type switch

@@ -7,6 +7,10 @@ internal static class OptionsParser
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/FhirOncology.Benchmarks -- [options]
+               dotnet run -c Release --project tests/FhirOncology.Benchmarks -- generate [options]      (generate --help)
+               dotnet run -c Release --project tests/FhirOncology.Benchmarks -- search-bench [options]  (search-bench --help)
+
+        Without a mode: preload, then create and read throughput and latency.
 
           --base-url URL         FHIR base of a running server (default http://127.0.0.1:8080/fhir)
           --preload N            resources created first, 1 Patient per 20 Observations; 0 skips (default 100000)
