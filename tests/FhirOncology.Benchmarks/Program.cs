@@ -32,15 +32,7 @@ internal static class Program
 
         if (!OptionsParser.TryParse(args, out var options, out var problem))
         {
-            var output = problem is null ? Console.Out : Console.Error;
-            if (problem is not null)
-            {
-                output.WriteLine(problem);
-                output.WriteLine();
-            }
-
-            output.WriteLine(OptionsParser.Usage);
-            return problem is null ? 0 : 2;
+            return UsageReply.Write(problem, OptionsParser.Usage);
         }
 
         using var interrupt = new CancellationTokenSource();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FhirOncology.Benchmarks.Modes;
+using FhirOncology.Benchmarks.Options;
 using FhirOncology.Benchmarks.SearchBench;
 
 namespace FhirOncology.Benchmarks.Generation;
@@ -17,15 +18,7 @@ internal static class GenerateCommand
     {
         if (!GenerateOptions.TryParse(args, out var options, out var problem))
         {
-            var output = problem is null ? Console.Out : Console.Error;
-            if (problem is not null)
-            {
-                output.WriteLine(problem);
-                output.WriteLine();
-            }
-
-            output.WriteLine(GenerateOptions.Usage);
-            return problem is null ? 0 : 2;
+            return UsageReply.Write(problem, GenerateOptions.Usage);
         }
 
         using var session = await ModeSession.OpenAsync(options.BaseUrl, options.Clients, RequestTimeout);

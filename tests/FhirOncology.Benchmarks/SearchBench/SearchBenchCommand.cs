@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using FhirOncology.Benchmarks.Modes;
+using FhirOncology.Benchmarks.Options;
 
 namespace FhirOncology.Benchmarks.SearchBench;
 
@@ -14,15 +15,7 @@ internal static class SearchBenchCommand
     {
         if (!SearchBenchOptions.TryParse(args, out var options, out var problem))
         {
-            var output = problem is null ? Console.Out : Console.Error;
-            if (problem is not null)
-            {
-                output.WriteLine(problem);
-                output.WriteLine();
-            }
-
-            output.WriteLine(SearchBenchOptions.Usage);
-            return problem is null ? 0 : 2;
+            return UsageReply.Write(problem, SearchBenchOptions.Usage);
         }
 
         using var session = await ModeSession.OpenAsync(options.BaseUrl, options.Clients, RequestTimeout);
