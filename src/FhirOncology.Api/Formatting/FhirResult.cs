@@ -75,7 +75,7 @@ internal sealed class FhirResult : IResult
 
     public static void WriteVersionHeaders(HttpResponse response, ResourceVersion version)
     {
-        response.Headers.ETag = $"W/\"{version.VersionId.ToString(CultureInfo.InvariantCulture)}\"";
+        response.Headers.ETag = VersionTag.Format(version.VersionId);
         response.Headers[HeaderNames.LastModified] = version.LastUpdated.ToString("R", CultureInfo.InvariantCulture);
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FhirOncology.Core.Errors;
 using FhirOncology.Core.Storage;
 using Microsoft.Net.Http.Headers;
@@ -17,7 +16,7 @@ internal static class Preconditions
             return null;
         }
 
-        return ParseVersionTag(header) ?? throw FhirException.BadRequest($"If-Match must be a version ETag such as W/\"3\"; got '{header}'.");
+        return VersionTag.Parse(header) ?? throw FhirException.BadRequest($"If-Match must be a version ETag such as W/\"3\"; got '{header}'.");
     }
 
     /// <summary>
@@ -30,7 +29,7 @@ internal static class Preconditions
         if (headers.IfNoneMatch.Count > 0)
         {
             return headers.IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any)
-                || ParseVersionTag(tag.ToString()) == version.VersionId);
+                || VersionTag.Parse(tag.ToString()) == version.VersionId);
         }
 
         if (headers.IfModifiedSince is { } since)
@@ -41,17 +40,5 @@ internal static class Preconditions
         }
 
         return false;
-    }
-
-    private static int? ParseVersionTag(string tag)
-    {
-        var value = tag.Trim();
-        if (value.StartsWith("W/", StringComparison.Ordinal))
-        {
-            value = value[2..];
-        }
-
-        value = value.Trim('"');
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
     }
 }

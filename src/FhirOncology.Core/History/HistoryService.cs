@@ -83,7 +83,7 @@ public sealed class HistoryService(
                     WriteMethod.Update => "200 OK",
                     _ => "204 No Content",
                 },
-                Etag = $"W/\"{version.VersionId}\"",
+                Etag = VersionTag.Format(version.VersionId),
                 LastModified = version.LastUpdated,
             },
         };

@@ -3,6 +3,7 @@ using FhirOncology.Core.History;
 using FhirOncology.Core.Patch;
 using FhirOncology.Core.Search;
 using FhirOncology.Core.Serialization;
+using FhirOncology.Core.Storage;
 using Hl7.Fhir.Model;
 
 namespace FhirOncology.Core.Transactions;
@@ -72,7 +73,7 @@ public sealed partial class BundleService
                 : await resources.VReadAsync(request.Type, request.Id, request.VersionId, ct);
             var entry = Ok(serializer.Parse(version.Json.Span, FhirFormat.Json));
             entry.FullUrl = $"{baseUrl}/{request.Type}/{request.Id}";
-            entry.Response!.Etag = $"W/\"{version.VersionId}\"";
+            entry.Response!.Etag = VersionTag.Format(version.VersionId);
             entry.Response.LastModified = version.LastUpdated;
             return entry;
         }

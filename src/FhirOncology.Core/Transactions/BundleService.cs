@@ -56,7 +56,7 @@ public sealed partial class BundleService(
         }
 
         var key = version.Key;
-        entry.Response.Etag = $"W/\"{version.VersionId.ToString(CultureInfo.InvariantCulture)}\"";
+        entry.Response.Etag = VersionTag.Format(version.VersionId);
         entry.Response.LastModified = version.LastUpdated;
         if (!version.IsDeleted)
         {

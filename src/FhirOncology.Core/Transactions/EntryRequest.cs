@@ -1,6 +1,7 @@
 using System.Globalization;
 using FhirOncology.Core.Errors;
 using FhirOncology.Core.Search;
+using FhirOncology.Core.Storage;
 using Hl7.Fhir.Model;
 
 namespace FhirOncology.Core.Transactions;
@@ -78,10 +79,8 @@ internal sealed record EntryRequest(
             return null;
         }
 
-        var text = IfMatch.StartsWith("W/", StringComparison.Ordinal) ? IfMatch[2..] : IfMatch;
-        return int.TryParse(text.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
-            ? version
-            : throw FhirException.BadRequest($"ifMatch must be a version ETag such as W/\"3\"; got '{IfMatch}'.", Location + ".request.ifMatch");
+        return VersionTag.Parse(IfMatch)
+            ?? throw FhirException.BadRequest($"ifMatch must be a version ETag such as W/\"3\"; got '{IfMatch}'.", Location + ".request.ifMatch");
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

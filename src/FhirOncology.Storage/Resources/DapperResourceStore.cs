@@ -1,6 +1,4 @@
-using System.Globalization;
 using Dapper;
-using FhirOncology.Core.Errors;
 using FhirOncology.Core.Search;
 using FhirOncology.Core.Storage;
 using FhirOncology.Storage.Dialects;
@@ -35,11 +33,7 @@ internal sealed class DapperResourceStore(
 
     public async Task<HistoryPage> ReadHistoryAsync(HistoryQuery query, CancellationToken cancellationToken)
     {
-        var before = long.MaxValue;
-        if (query.Cursor is not null && (!long.TryParse(query.Cursor, NumberStyles.None, CultureInfo.InvariantCulture, out before) || before <= 0))
-        {
-            throw FhirException.BadRequest("The paging cursor is not one this server issued.");
-        }
+        var before = query.Cursor is null ? long.MaxValue : SurrogateCursor.Parse(query.Cursor);
 
         var filter = "FROM Resource WHERE ResourceSurrogateId < @Before";
         if (query.Since is not null)
@@ -73,7 +67,7 @@ internal sealed class DapperResourceStore(
         var rows = (await connection.QueryAsync<ResourceRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).ToList();
         var hasMore = rows.Count > query.Count;
         var page = rows.Take(query.Count).ToList();
-        var next = hasMore ? page[^1].ResourceSurrogateId.ToString(CultureInfo.InvariantCulture) : null;
+        var next = hasMore ? SurrogateCursor.Format(page[^1].ResourceSurrogateId) : null;
         return new HistoryPage([.. page.Select(row => row.ToVersion())], next);
     }
 

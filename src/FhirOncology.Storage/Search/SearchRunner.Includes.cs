@@ -54,7 +54,7 @@ internal sealed partial class SearchRunner
         }
 
         var rows = new List<ResourceRow>();
-        foreach (var group in targets.Distinct().GroupBy(t => t.Type).Where(g => query.Types.Contains(g.Key) || IsServed(g.Key)))
+        foreach (var group in targets.Distinct().GroupBy(t => t.Type))
         {
             foreach (var ids in group.Select(t => t.Id).Chunk(IdsPerStatement))
             {
@@ -87,8 +87,6 @@ internal sealed partial class SearchRunner
 
         return rows;
     }
-
-    private static bool IsServed(string type) => Hl7.Fhir.Model.ModelInfo.IsKnownResource(type);
 
     private static (string, string) Key(ResourceRow row) => (row.ResourceType, row.ResourceId);
 }

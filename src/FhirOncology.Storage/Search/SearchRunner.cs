@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Dapper;
 using FhirOncology.Core.Errors;
 using FhirOncology.Core.Search;
@@ -53,8 +52,8 @@ internal sealed partial class SearchRunner(SqlDialect dialect)
             page.Reverse();
         }
 
-        string? Forward() => page.Count == 0 ? null : page[^1].ResourceSurrogateId.ToString(CultureInfo.InvariantCulture);
-        string? Back() => page.Count == 0 ? null : "b" + page[0].ResourceSurrogateId.ToString(CultureInfo.InvariantCulture);
+        string? Forward() => page.Count == 0 ? null : SurrogateCursor.Format(page[^1].ResourceSurrogateId);
+        string? Back() => page.Count == 0 ? null : "b" + SurrogateCursor.Format(page[0].ResourceSurrogateId);
         // Forward: a next page when more rows came back, a previous one whenever we did not start at the beginning.
         // Backward: the reverse.
         return backward
@@ -71,7 +70,7 @@ internal sealed partial class SearchRunner(SqlDialect dialect)
         var reverse = descending != backward;
         if (query.Cursor is not null)
         {
-            from += $" AND r.ResourceSurrogateId {(reverse ? "<" : ">")} {builder.Add(ParseCursor(backward ? query.Cursor[1..] : query.Cursor))}";
+            from += $" AND r.ResourceSurrogateId {(reverse ? "<" : ">")} {builder.Add(SurrogateCursor.Parse(backward ? query.Cursor[1..] : query.Cursor))}";
         }
 
         builder.Parameters.Add("Take", query.Count + 1); // one more than asked tells whether there is another page
@@ -84,9 +83,4 @@ internal sealed partial class SearchRunner(SqlDialect dialect)
         var sql = "SELECT COUNT(*) " + MatchSql.From(builder, query.Types, query.Clauses, query.ScopeClauses);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, builder.Parameters, cancellationToken: ct));
     }
-
-    private static long ParseCursor(string cursor) =>
-        long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
-            ? value
-            : throw FhirException.BadRequest("The paging cursor is not one this server issued.");
 }
