@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 port=18080
 data=$(mktemp -d)
 dotnet build src/FhirOncology.Api -v quiet -nologo >/dev/null
-Storage__DataDirectory="$data" dotnet run --no-build --project src/FhirOncology.Api --no-launch-profile -- --urls "http://127.0.0.1:$port" >/dev/null 2>&1 &
+ASPNETCORE_ENVIRONMENT=Development Storage__DataDirectory="$data" dotnet run --no-build --project src/FhirOncology.Api --no-launch-profile -- --urls "http://127.0.0.1:$port" >/dev/null 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 1; done

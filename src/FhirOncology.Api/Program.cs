@@ -3,6 +3,7 @@ using FhirOncology.Api.Errors;
 using FhirOncology.Api.Health;
 using FhirOncology.Api.Indexing;
 using FhirOncology.Api.Profiles;
+using FhirOncology.Api.Security;
 using FhirOncology.Core;
 using FhirOncology.Oncology;
 using FhirOncology.Storage;
@@ -10,6 +11,7 @@ using FhirOncology.Storage;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddFhirCore().AddFhirStorage().AddOncology();
+builder.Services.AddFhirSecurity();
 builder.Services.AddFhirHealthChecks();
 builder.Services.AddFhirReindexing();
 builder.Services.AddHostedService<ValidatorWarmup>();
@@ -23,7 +25,11 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseFhirStatusCodeOutcomes();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<CallerMiddleware>();
 app.MapFhirHealthChecks();
+app.MapSmartDiscovery();
 app.MapFhirApi();
 
 app.Run();

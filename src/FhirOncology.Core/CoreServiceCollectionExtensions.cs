@@ -5,6 +5,7 @@ using FhirOncology.Core.Interactions;
 using FhirOncology.Core.Profiles;
 using FhirOncology.Core.Resources;
 using FhirOncology.Core.Search;
+using FhirOncology.Core.Security;
 using FhirOncology.Core.Serialization;
 using FhirOncology.Core.Transactions;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton<ReindexService>();
         services.AddSingleton<SearchQueryParser>();
-        services.TryAddSingleton<IAccessScope, UnrestrictedAccessScope>();
+        services.AddSingleton<CallerContext>();
+        services.AddSingleton<AccessPolicy>();
+        services.AddSingleton<AccessRecorder>();
         services.AddOptions<ValidationOptions>().BindConfiguration(ValidationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IProfileValidator>(provider =>
         {

@@ -1,4 +1,5 @@
 using FhirOncology.Api.Formatting;
+using FhirOncology.Api.Security;
 using FhirOncology.Core.Capabilities;
 
 namespace FhirOncology.Api.Endpoints;
@@ -8,7 +9,8 @@ public static class FhirEndpoints
     /// <summary>The RESTful API under <c>/fhir</c> (http.html#summary is the route table).</summary>
     public static IEndpointRouteBuilder MapFhirApi(this IEndpointRouteBuilder app)
     {
-        var fhir = app.MapGroup(FhirBase.Path);
+        // Every interaction needs a valid access token (issue #5); the CapabilityStatement is public (http.html#capabilities).
+        var fhir = app.MapGroup(FhirBase.Path).RequireAuthorization();
 
         // Negotiate before the handler runs, so a bad _format or Accept fails before anything is read or written.
         fhir.AddEndpointFilter(async (invocation, next) =>
@@ -17,7 +19,7 @@ public static class FhirEndpoints
             return await next(invocation);
         });
 
-        fhir.MapGet("/metadata", Metadata);
+        fhir.MapGet("/metadata", Metadata).AllowAnonymous();
         fhir.MapGet("/", SearchHandlers.SystemGetAsync);
         fhir.MapPost("/", BundleHandlers.ProcessAsync);
         fhir.MapPost("/_search", SearchHandlers.SystemPostAsync);
@@ -43,6 +45,10 @@ public static class FhirEndpoints
         return app;
     }
 
-    internal static IResult Metadata(HttpContext context, CapabilityStatementBuilder capabilities) =>
-        FhirResult.Resource(StatusCodes.Status200OK, capabilities.Build(FhirBase.Url(context)));
+    internal static async Task<IResult> Metadata(HttpContext context, CapabilityStatementBuilder capabilities, SmartEndpoints smart, CancellationToken ct)
+    {
+        var endpoints = await smart.GetAsync(ct);
+        return FhirResult.Resource(StatusCodes.Status200OK,
+            capabilities.Build(FhirBase.Url(context), endpoints?.TokenEndpoint, endpoints?.AuthorizationEndpoint));
+    }
 }

@@ -1,6 +1,7 @@
 using FhirOncology.Api.Formatting;
 using FhirOncology.Api.Indexing;
 using FhirOncology.Core.Indexing;
+using FhirOncology.Core.Security;
 using Hl7.Fhir.Model;
 
 namespace FhirOncology.Api.Endpoints;
@@ -11,11 +12,15 @@ namespace FhirOncology.Api.Endpoints;
 /// </summary>
 internal static class ReindexHandlers
 {
-    internal static async Task<IResult> StatusAsync(ReindexService reindex, ReindexRunner runner, CancellationToken ct) =>
-        FhirResult.Resource(StatusCodes.Status200OK, await StatusParametersAsync(reindex, runner, ct));
-
-    internal static async Task<IResult> StartAsync(ReindexService reindex, ReindexRunner runner, CancellationToken ct)
+    internal static async Task<IResult> StatusAsync(ReindexService reindex, ReindexRunner runner, AccessPolicy policy, CancellationToken ct)
     {
+        policy.RequireAdministrator(); // server administration, not clinical data (issue #5)
+        return FhirResult.Resource(StatusCodes.Status200OK, await StatusParametersAsync(reindex, runner, ct));
+    }
+
+    internal static async Task<IResult> StartAsync(ReindexService reindex, ReindexRunner runner, AccessPolicy policy, CancellationToken ct)
+    {
+        policy.RequireAdministrator();
         var started = runner.TryStart(force: true);
         return FhirResult.Resource(started ? StatusCodes.Status202Accepted : StatusCodes.Status409Conflict, await StatusParametersAsync(reindex, runner, ct));
     }

@@ -5,6 +5,7 @@ using FhirOncology.Api.Formatting;
 using FhirOncology.Core.Errors;
 using FhirOncology.Core.Interactions;
 using FhirOncology.Core.Profiles;
+using FhirOncology.Core.Security;
 using FhirOncology.Core.Serialization;
 using Hl7.Fhir.Model;
 
@@ -17,15 +18,18 @@ namespace FhirOncology.Api.Endpoints;
 /// </summary>
 internal static class ValidateHandlers
 {
-    internal static async Task<IResult> TypeAsync(string type, HttpContext context, ResourceService resources, ResourceValidator validator, FhirSerializer serializer, CancellationToken ct)
+    // $validate checks a resource about to be written: it needs a scope to create or update the type (issue #5).
+    internal static async Task<IResult> TypeAsync(string type, HttpContext context, ResourceService resources, ResourceValidator validator, FhirSerializer serializer, AccessPolicy policy, CancellationToken ct)
     {
         resources.EnsureSupported(type);
+        policy.Require(type, Permissions.Create);
         return await ValidateBodyAsync(type, null, context, validator, serializer, ct);
     }
 
-    internal static async Task<IResult> InstanceAsync(string type, string id, HttpContext context, ResourceService resources, ResourceValidator validator, FhirSerializer serializer, CancellationToken ct)
+    internal static async Task<IResult> InstanceAsync(string type, string id, HttpContext context, ResourceService resources, ResourceValidator validator, FhirSerializer serializer, AccessPolicy policy, CancellationToken ct)
     {
         resources.EnsureSupported(type);
+        policy.Require(type, Permissions.Update);
         return await ValidateBodyAsync(type, id, context, validator, serializer, ct);
     }
 

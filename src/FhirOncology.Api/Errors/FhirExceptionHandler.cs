@@ -26,6 +26,12 @@ internal sealed partial class FhirExceptionHandler(ILogger<FhirExceptionHandler>
             LogUnexpected(exception.GetType().FullName ?? "Exception", httpContext.TraceIdentifier, exception.StackTrace ?? "");
         }
 
+        if (status == StatusCodes.Status403Forbidden)
+        {
+            // RFC 6750 §3.1: the token is valid but does not allow the request.
+            httpContext.Response.Headers.WWWAuthenticate = "Bearer error=\"insufficient_scope\"";
+        }
+
         await OperationOutcomeWriter.WriteAsync(httpContext, status, outcome);
         return true;
     }

@@ -28,7 +28,11 @@ public sealed class CapabilityStatementBuilder(ResourceTypeRegistry types, Searc
         CapabilityStatement.TypeRestfulInteraction.Patch,
     ];
 
-    public CapabilityStatement Build(string baseUrl)
+    /// <summary>
+    /// The statement for this server at <paramref name="baseUrl"/>. <paramref name="tokenEndpoint"/> and
+    /// <paramref name="authorizeEndpoint"/> (when known) go into the SMART security extension.
+    /// </summary>
+    public CapabilityStatement Build(string baseUrl, string? tokenEndpoint = null, string? authorizeEndpoint = null)
     {
         var statement = new CapabilityStatement
         {
@@ -70,6 +74,7 @@ public sealed class CapabilityStatementBuilder(ResourceTypeRegistry types, Searc
             Operation = [new CapabilityStatement.OperationComponent { Name = "reindex", Definition = "https://fhironcology.org/fhir/OperationDefinition/reindex" }],
         };
 
+        rest.Security = Security(tokenEndpoint, authorizeEndpoint);
         foreach (var type in types.All)
         {
             rest.Resource.Add(ResourceComponent(type));
@@ -110,4 +115,34 @@ public sealed class CapabilityStatementBuilder(ResourceTypeRegistry types, Searc
 
     private static CapabilityStatement.SearchParamComponent Parameter(string name, SearchParamType type, string definition) =>
         new() { Name = name, Type = type, Definition = definition };
+
+    /// <summary>
+    /// http.html#security and SMART App Launch (conformance.html): SMART-on-FHIR OAuth, with the token and
+    /// authorize endpoints in the oauth-uris extension (deprecated in SMART 2 in favour of
+    /// .well-known/smart-configuration, and still read by many clients).
+    /// </summary>
+    private static CapabilityStatement.SecurityComponent Security(string? tokenEndpoint, string? authorizeEndpoint)
+    {
+        var security = new CapabilityStatement.SecurityComponent
+        {
+            Cors = true,
+            Service = [new CodeableConcept("http://terminology.hl7.org/CodeSystem/restful-security-service", "SMART-on-FHIR", "SMART-on-FHIR")],
+            Description = "Every interaction except GET [base]/metadata and [base]/.well-known/smart-configuration needs an OAuth 2.0 "
+                + "bearer access token (SMART App Launch 2.x; Backend Services for systems). Scopes v1 and v2 are enforced per "
+                + "interaction, including query-constrained v2 scopes; a client sees only the data of its organisation's cases.",
+        };
+        if (tokenEndpoint is not null)
+        {
+            var uris = new Extension { Url = "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris" };
+            uris.Extension.Add(new Extension("token", new FhirUri(tokenEndpoint)));
+            if (authorizeEndpoint is not null)
+            {
+                uris.Extension.Add(new Extension("authorize", new FhirUri(authorizeEndpoint)));
+            }
+
+            security.Extension.Add(uris);
+        }
+
+        return security;
+    }
 }

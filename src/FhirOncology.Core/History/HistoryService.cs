@@ -1,6 +1,8 @@
 using System.Globalization;
 using FhirOncology.Core.Errors;
 using FhirOncology.Core.Interactions;
+using FhirOncology.Core.Resources;
+using FhirOncology.Core.Security;
 using FhirOncology.Core.Serialization;
 using FhirOncology.Core.Storage;
 using Hl7.Fhir.Model;
@@ -14,8 +16,17 @@ namespace FhirOncology.Core.History;
 /// neither shift nor repeat the pages that follow.
 /// </summary>
 public sealed class HistoryService(
-    IResourceStore store, ResourceService resources, FhirSerializer serializer, IOptions<FhirOptions> options)
+    IResourceStore store, ResourceService resources, ResourceTypeRegistry types, AccessPolicy policy, FhirSerializer serializer,
+    IOptions<FhirOptions> options)
 {
+    /// <summary>Instance history needs read permission on the type, type and system history need search (issue #5).</summary>
+    private IReadOnlyDictionary<string, IReadOnlyList<Search.SearchClause>> Scope(HistoryRequest request) => request switch
+    {
+        { Type: { } type, Id: not null } => policy.HistoryScope([type], Permissions.Read, named: true),
+        { Type: { } type } => policy.HistoryScope([type], Permissions.Search, named: true),
+        _ => policy.HistoryScope(types.All, Permissions.Search, named: false),
+    };
+
     public const string CursorParameter = "_cursor";
 
     public async Task<Bundle> ReadAsync(HistoryRequest request, string baseUrl, CancellationToken ct)
@@ -27,6 +38,7 @@ public sealed class HistoryService(
 
         if (request.Id is not null)
         {
+            policy.Require(request.Type!, Permissions.Read);
             // Instance history of a resource that never existed is 404; a deleted one still has its history.
             var current = ResourceService.IsValidId(request.Id)
                 ? await store.ReadCurrentAsync(new ResourceKey(request.Type!, request.Id), ct)
@@ -35,13 +47,15 @@ public sealed class HistoryService(
             {
                 throw FhirException.NotFound(request.Type!, request.Id);
             }
+
+            await policy.EnsureReadableAsync(store, current.Key, ct);
         }
 
         var since = ParseSince(request.Since);
         var count = ParseCount(request.Count);
         var page = count == 0
             ? new HistoryPage([], null)
-            : await store.ReadHistoryAsync(new HistoryQuery(request.Type, request.Id, since, request.Cursor, count), ct);
+            : await store.ReadHistoryAsync(new HistoryQuery(request.Type, request.Id, since, request.Cursor, count, Scope(request)), ct);
 
         var bundle = new Bundle { Type = Bundle.BundleType.History, Id = Guid.NewGuid().ToString("N"), Meta = new Meta { LastUpdated = DateTimeOffset.UtcNow } };
         var path = baseUrl + RelativePath(request);

@@ -1,5 +1,6 @@
 using FhirOncology.Core.Search;
 using FhirOncology.Core.Indexing;
+using FhirOncology.Core.Security;
 using FhirOncology.Core.Storage;
 
 namespace FhirOncology.Core.Interactions;
@@ -46,8 +47,11 @@ public sealed partial class ResourceService
             return new WriteResult(WriteOutcome.NothingToDelete, current);
         }
 
+        await policy.EnsureChangeableAsync(transaction, key, Permissions.Delete, ct);
+
         var marker = new NewVersion(key, current.VersionId + 1, Now(), WriteMethod.Delete, ReadOnlyMemory<byte>.Empty, SearchIndexEntries.None);
         await transaction.SaveAsync(marker, ct);
+        await RecordProvenanceAsync(transaction, key, marker.VersionId, marker.LastUpdated, WriteMethod.Delete, [], ct);
         return new WriteResult(WriteOutcome.Deleted, new ResourceVersion(key, marker.VersionId, marker.LastUpdated, WriteMethod.Delete, marker.Json));
     }
 }

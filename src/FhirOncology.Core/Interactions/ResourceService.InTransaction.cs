@@ -18,7 +18,7 @@ public sealed partial class ResourceService
         return searchParser.ParseCriteria(type, query);
     }
 
-    internal static Task<string?> MatchAsync(
+    internal Task<string?> MatchAsync(
         IStoreWriteTransaction transaction, string type, IReadOnlyList<SearchClause> criteria, string operation, CancellationToken ct) =>
         FindSingleMatchAsync(transaction, type, criteria, operation, ct);
 

@@ -1,6 +1,7 @@
 using FhirOncology.Core.Errors;
 using FhirOncology.Core.Patch;
 using FhirOncology.Core.Serialization;
+using FhirOncology.Core.Security;
 using FhirOncology.Core.Storage;
 
 namespace FhirOncology.Core.Interactions;
@@ -39,10 +40,11 @@ public sealed partial class ResourceService
     internal async Task<WriteResult> PatchInTransactionAsync(
         IStoreWriteTransaction transaction, string type, string id, IPatch patch, int? ifMatch, CancellationToken ct)
     {
+        policy.Require(type, Permissions.Update);
         var current = await transaction.ReadCurrentAsync(new ResourceKey(type, id), ct);
-        if (current is null)
+        if (current is null || !await policy.CanChangeAsync(transaction, current.Key, Permissions.Update, ct))
         {
-            throw FhirException.NotFound(type, id);
+            throw FhirException.NotFound(type, id); // a patch must not reveal anything of a resource the caller may not change
         }
 
         if (current.IsDeleted)

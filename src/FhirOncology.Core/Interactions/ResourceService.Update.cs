@@ -1,6 +1,7 @@
 using FhirOncology.Core.Search;
 using System.Net;
 using FhirOncology.Core.Errors;
+using FhirOncology.Core.Security;
 using FhirOncology.Core.Storage;
 using Hl7.Fhir.Model;
 
@@ -79,6 +80,12 @@ public sealed partial class ResourceService
         IStoreWriteTransaction transaction, string type, string id, Resource resource, int? ifMatch, CancellationToken ct)
     {
         var current = await transaction.ReadCurrentAsync(new ResourceKey(type, id), ct);
+        if (current is not null)
+        {
+            // Before If-Match, so a 412 cannot reveal the version of a resource the caller may not see.
+            await policy.EnsureChangeableAsync(transaction, current.Key, Permissions.Update, ct);
+        }
+
         if (ifMatch is { } expected && current?.VersionId != expected)
         {
             throw FhirException.PreconditionFailed(current is null

@@ -4,6 +4,7 @@ using FhirOncology.Core.Errors;
 using FhirOncology.Core.Indexing;
 using FhirOncology.Core.Profiles;
 using FhirOncology.Core.Resources;
+using FhirOncology.Core.Security;
 using FhirOncology.Core.Serialization;
 using FhirOncology.Core.Storage;
 using Hl7.Fhir.Model;
@@ -22,6 +23,8 @@ public sealed partial class ResourceService(
     SearchQueryParser searchParser,
     FhirSerializer serializer,
     ResourceValidator validator,
+    AccessPolicy policy,
+    AccessRecorder recorder,
     IOptions<FhirOptions> options,
     TimeProvider clock)
 {
@@ -57,13 +60,25 @@ public sealed partial class ResourceService(
     }
 
     /// <summary>
-    /// Stamps identity and version metadata onto the resource, validates it against its profiles, serialises and
-    /// indexes it, and saves it in the transaction. The server owns meta.versionId and meta.lastUpdated
-    /// (resource.html#Meta).
+    /// The one write path. Checks the caller may create or change the resource (issue #5), stamps identity and
+    /// version metadata (the server owns meta.versionId and meta.lastUpdated, resource.html#Meta), validates it
+    /// against its profiles, serialises, indexes and saves it, records who may see it, and records a Provenance
+    /// for the caller — all in the caller's transaction.
     /// </summary>
     private async Task<ResourceVersion> SaveVersionAsync(
         IStoreWriteTransaction transaction, Resource resource, string id, int versionId, WriteMethod method, CancellationToken ct)
     {
+        var key = new ResourceKey(resource.TypeName, id);
+        var permission = versionId == 1 ? Permissions.Create : Permissions.Update;
+        if (versionId == 1)
+        {
+            policy.Require(key.Type, permission);
+        }
+        else
+        {
+            await policy.EnsureChangeableAsync(transaction, key, permission, ct);
+        }
+
         var lastUpdated = Now();
         resource.Id = id;
         resource.Meta ??= new Meta();
@@ -71,10 +86,35 @@ public sealed partial class ResourceService(
         resource.Meta.LastUpdated = lastUpdated;
         var json = serializer.ToJsonBytes(resource);
         await validator.EnsureValidAsync(resource.TypeName, json, ct); // before anything is written (issue #3)
-        var key = new ResourceKey(resource.TypeName, id);
-        var version = new NewVersion(key, versionId, lastUpdated, method, json, indexer.Index(resource));
-        await transaction.SaveAsync(version, ct);
+        var index = indexer.Index(resource);
+        await transaction.SaveAsync(new NewVersion(key, versionId, lastUpdated, method, json, index), ct);
+
+        var patients = AccessRecorder.CasePatients(key, resource, index);
+        await recorder.RecordAsync(transaction, key, resource, patients, ct);
+        await policy.EnsureWrittenInScopeAsync(transaction, key, permission, ct);
+        await RecordProvenanceAsync(transaction, key, versionId, lastUpdated, method, patients, ct);
         return new ResourceVersion(key, versionId, lastUpdated, method, json);
+    }
+
+    /// <summary>provenance.html: what a client wrote, when and for whom; not for the server's own writes or for audit records.</summary>
+    private async Task RecordProvenanceAsync(
+        IStoreWriteTransaction transaction, ResourceKey target, int versionId, DateTimeOffset recorded, WriteMethod method,
+        IReadOnlyList<string> patients, CancellationToken ct)
+    {
+        var caller = policy.Caller;
+        if (caller.IsInternal || target.Type is "Provenance" or AccessPolicy.AuditType)
+        {
+            return;
+        }
+
+        var provenance = ProvenanceFactory.For(target, versionId, recorded, method, caller);
+        var key = new ResourceKey("Provenance", NewId());
+        provenance.Id = key.Id;
+        provenance.Meta = new Meta { VersionId = "1", LastUpdated = recorded };
+        var json = serializer.ToJsonBytes(provenance);
+        await transaction.SaveAsync(new NewVersion(key, 1, recorded, WriteMethod.Create, json, indexer.Index(provenance)), ct);
+        await transaction.GrantAsync(key, caller.OrganizationIds, ct);
+        await transaction.SetCaseMembershipAsync(key, patients, ct);
     }
 
     /// <summary>Millisecond precision: what the store keeps and what the history cursor orders by.</summary>
@@ -86,10 +126,10 @@ public sealed partial class ResourceService(
 
     private static string NewId() => Guid.CreateVersion7().ToString("N");
 
-    private static async Task<string?> FindSingleMatchAsync(
+    private async Task<string?> FindSingleMatchAsync(
         IStoreWriteTransaction transaction, string type, IReadOnlyList<SearchClause> criteria, string operation, CancellationToken ct)
     {
-        var matches = await transaction.FindCurrentIdsAsync(type, criteria, 2, ct);
+        var matches = await transaction.FindCurrentIdsAsync(type, [.. criteria, .. policy.MatchingClauses(type)], 2, ct);
         return matches.Count switch
         {
             0 => null,

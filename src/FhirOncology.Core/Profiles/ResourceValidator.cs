@@ -12,9 +12,10 @@ namespace FhirOncology.Core.Profiles;
 /// its meta.profile, and the profiles the server requires for the type, before anything is written. Errors reject
 /// the write with 422 (validation.html; http.html#2.21.0.14); warnings do not.
 /// </summary>
-public sealed class ResourceValidator(IProfileValidator validator, IResourceStore store, IOptions<ValidationOptions> options)
+public sealed class ResourceValidator(
+    IProfileValidator validator, IResourceStore store, Security.AccessPolicy policy, IOptions<ValidationOptions> options)
 {
-    private readonly ValidationContext _context = new() { ReferenceResolver = new StoreReferenceResolver(store) };
+    private readonly ValidationContext _context = new() { ReferenceResolver = new StoreReferenceResolver(store, policy) };
 
     public IReadOnlyList<string> RequiredProfiles(string type) =>
         options.Value.RequiredProfiles.TryGetValue(type, out var profiles) ? profiles : [];

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FhirOncology.Core.Indexing;
+using FhirOncology.Core.Security;
 using FhirOncology.Core.Storage;
 using FhirOncology.Validation.References;
 
@@ -7,9 +8,10 @@ namespace FhirOncology.Core.Profiles;
 
 /// <summary>
 /// Answers the validator's questions about references to resources already on this server (validation.html
-/// "Resource references"): their type and declared profiles, so targetProfile rules can be checked.
+/// "Resource references"): their type and declared profiles, so targetProfile rules can be checked. A resource the
+/// caller may not see is answered as unknown, so validation reveals nothing about it (issue #5).
 /// </summary>
-internal sealed class StoreReferenceResolver(IResourceStore store) : IReferenceResolver
+internal sealed class StoreReferenceResolver(IResourceStore store, AccessPolicy policy) : IReferenceResolver
 {
     public async ValueTask<IReadOnlyDictionary<string, ResolvedReference>> ResolveAsync(
         IReadOnlyCollection<string> references, CancellationToken cancellationToken)
@@ -23,7 +25,7 @@ internal sealed class StoreReferenceResolver(IResourceStore store) : IReferenceR
             }
 
             var current = await store.ReadCurrentAsync(new ResourceKey(value.Type, value.Id), cancellationToken);
-            if (current is { IsDeleted: false })
+            if (current is { IsDeleted: false } && await policy.IsVisibleAsync(store, current.Key, cancellationToken))
             {
                 resolved[reference] = new ResolvedReference(value.Type, Profiles(current.Json));
             }

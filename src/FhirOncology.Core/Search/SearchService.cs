@@ -1,5 +1,6 @@
 using FhirOncology.Core.Errors;
 using FhirOncology.Core.Resources;
+using FhirOncology.Core.Security;
 using FhirOncology.Core.Serialization;
 using FhirOncology.Core.Storage;
 using Hl7.Fhir.Model;
@@ -9,17 +10,22 @@ namespace FhirOncology.Core.Search;
 /// <summary>
 /// Type- and system-level search (search.html) as a <c>searchset</c> Bundle: matches, includes, an outcome entry
 /// listing ignored parameters, the total when asked, and self/next links that page with the store's cursor.
-/// Every query is narrowed by <see cref="IAccessScope"/> for every type it can return.
+/// Every query is narrowed by the <see cref="AccessPolicy"/> for every type it can return: matches, includes and pages.
 /// </summary>
 public sealed class SearchService(
-    IResourceStore store, SearchQueryParser parser, ResourceTypeRegistry types, IAccessScope scope, FhirSerializer serializer)
+    IResourceStore store, SearchQueryParser parser, ResourceTypeRegistry types, AccessPolicy policy, FhirSerializer serializer)
 {
     public async Task<Bundle> SearchAsync(
         string? type, IReadOnlyList<KeyValuePair<string, string>> parameters, bool strict, string baseUrl, CancellationToken ct)
     {
+        if (type is not null)
+        {
+            policy.Require(type, Permissions.Search); // 403 when no scope allows searching the type at all
+        }
+
         var searched = SearchedTypes(type, parameters);
         var parsed = parser.Parse(searched, parameters, strict);
-        var query = parsed.Query with { ScopeClauses = types.All.ToDictionary(t => t, scope.ClausesFor, StringComparer.Ordinal) };
+        var query = parsed.Query with { ScopeClauses = types.All.ToDictionary(t => t, policy.ClausesFor, StringComparer.Ordinal) };
         var result = await store.SearchAsync(query, ct);
 
         var bundle = new Bundle

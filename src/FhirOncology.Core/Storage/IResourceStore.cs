@@ -13,6 +13,9 @@ public interface IResourceStore
 
     Task<ResourceVersion?> ReadVersionAsync(ResourceKey key, int versionId, CancellationToken cancellationToken);
 
+    /// <summary>Whether the current version of the resource (deleted or not) satisfies every clause (access checks).</summary>
+    Task<bool> MatchesAsync(ResourceKey key, IReadOnlyList<SearchClause> clauses, CancellationToken cancellationToken);
+
     Task<HistoryPage> ReadHistoryAsync(HistoryQuery query, CancellationToken cancellationToken);
 
     /// <summary>A page of current, not deleted matches with their includes (search.html), narrowed by the query's scope clauses.</summary>

@@ -17,5 +17,17 @@ public interface IStoreWriteTransaction : IAsyncDisposable
     /// <summary>Writes the version, moves the previous one to history and replaces its index rows.</summary>
     Task SaveAsync(NewVersion version, CancellationToken cancellationToken);
 
+    /// <summary>Whether the current version of the resource (deleted or not) satisfies every clause (access checks).</summary>
+    Task<bool> MatchesAsync(ResourceKey key, IReadOnlyList<SearchClause> clauses, CancellationToken cancellationToken);
+
+    /// <summary>Lets these organisations see the resource directly (all its versions); grants are only ever added.</summary>
+    Task GrantAsync(ResourceKey key, IEnumerable<string> organizationIds, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the patient cases the resource belongs to (the Patients its current version references).</summary>
+    Task SetCaseMembershipAsync(ResourceKey key, IEnumerable<string> patientIds, CancellationToken cancellationToken);
+
+    /// <summary>Lets these organisations see every member of the patient's case.</summary>
+    Task OpenCaseAsync(string patientId, IEnumerable<string> organizationIds, CancellationToken cancellationToken);
+
     Task CommitAsync(CancellationToken cancellationToken);
 }

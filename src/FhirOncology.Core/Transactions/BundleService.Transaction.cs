@@ -90,17 +90,17 @@ public sealed partial class BundleService
             case Bundle.HTTPVerb.POST:
                 RequireResource(request);
                 return request.IfNoneExist is { } criteria
-                    ? await ResourceService.MatchAsync(transaction, request.Type, resources.ParseCriteria(request.Type, QueryString.Split(criteria)), "ifNoneExist", ct)
+                    ? await resources.MatchAsync(transaction, request.Type, resources.ParseCriteria(request.Type, QueryString.Split(criteria)), "ifNoneExist", ct)
                         ?? ResourceService.ReserveId()
                     : ResourceService.ReserveId();
             case Bundle.HTTPVerb.PUT:
                 RequireResource(request);
-                return request.Id ?? await ResourceService.MatchAsync(transaction, request.Type, resources.ParseCriteria(request.Type, request.Query ?? []), "conditional update", ct)
+                return request.Id ?? await resources.MatchAsync(transaction, request.Type, resources.ParseCriteria(request.Type, request.Query ?? []), "conditional update", ct)
                     ?? (string.IsNullOrEmpty(request.Resource!.Id) ? ResourceService.ReserveId() : request.Resource.Id);
             case Bundle.HTTPVerb.DELETE:
-                return request.Id ?? await ResourceService.MatchAsync(transaction, request.Type, resources.ParseCriteria(request.Type, request.Query ?? []), "conditional delete", ct);
+                return request.Id ?? await resources.MatchAsync(transaction, request.Type, resources.ParseCriteria(request.Type, request.Query ?? []), "conditional delete", ct);
             case Bundle.HTTPVerb.PATCH:
-                return request.Id ?? await ResourceService.MatchAsync(transaction, request.Type, resources.ParseCriteria(request.Type, request.Query ?? []), "conditional patch", ct)
+                return request.Id ?? await resources.MatchAsync(transaction, request.Type, resources.ParseCriteria(request.Type, request.Query ?? []), "conditional patch", ct)
                     ?? throw FhirException.NotFound(request.Type, "(conditional patch criteria)");
             case Bundle.HTTPVerb.GET:
                 return request.Id;

@@ -31,40 +31,36 @@ internal sealed class DapperResourceStore(
         return row?.ToVersion();
     }
 
+    public async Task<bool> MatchesAsync(ResourceKey key, IReadOnlyList<SearchClause> clauses, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        return await AccessSql.MatchesAsync(connection, null, key, clauses, "", cancellationToken);
+    }
+
     public async Task<HistoryPage> ReadHistoryAsync(HistoryQuery query, CancellationToken cancellationToken)
     {
         var before = query.Cursor is null ? long.MaxValue : SurrogateCursor.Parse(query.Cursor);
+        var types = query.Type is null ? [.. query.Scope.Keys] : new[] { query.Type };
+        var builder = new SearchSqlBuilder(scope: query.Scope);
+        builder.Parameters.Add("Take", query.Count + 1); // one more than asked tells whether there is a next page
 
-        var filter = "FROM Resource WHERE ResourceSurrogateId < @Before";
-        if (query.Since is not null)
+        var filter = $"FROM Resource r WHERE r.ResourceSurrogateId < {builder.Add(before)}";
+        if (query.Since is { } since)
         {
             // The surrogate bound lets the primary key do the work; LastUpdated keeps the boundary exact.
-            filter += " AND ResourceSurrogateId >= @MinSurrogate AND LastUpdated >= @Since";
+            filter += $" AND r.ResourceSurrogateId >= {builder.Add(SurrogateIdGenerator.LowerBound(since))} AND r.LastUpdated >= {builder.Add(since.ToUnixTimeMilliseconds())}";
         }
 
-        if (query.Type is not null)
-        {
-            filter += " AND ResourceType = @Type";
-        }
-
+        filter += $" AND r.ResourceType IN {builder.AddList(types)}";
         if (query.Id is not null)
         {
-            filter += " AND ResourceId = @Id";
+            filter += $" AND r.ResourceId = {builder.Add(query.Id)}";
         }
 
-        var sql = dialect.SelectTop(ResourceSql.Columns, filter + " ORDER BY ResourceSurrogateId DESC");
-        var parameters = new
-        {
-            Before = before,
-            MinSurrogate = query.Since is { } since ? SurrogateIdGenerator.LowerBound(since) : 0,
-            Since = query.Since?.ToUnixTimeMilliseconds() ?? 0,
-            query.Type,
-            query.Id,
-            Take = query.Count + 1, // one more than asked tells whether there is a next page
-        };
+        var sql = dialect.SelectTop(ResourceSql.Columns, filter + builder.ScopeConditions("r", types) + " ORDER BY r.ResourceSurrogateId DESC");
 
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<ResourceRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).ToList();
+        var rows = (await connection.QueryAsync<ResourceRow>(new CommandDefinition(sql, builder.Parameters, cancellationToken: cancellationToken))).ToList();
         var hasMore = rows.Count > query.Count;
         var page = rows.Take(query.Count).ToList();
         var next = hasMore ? SurrogateCursor.Format(page[^1].ResourceSurrogateId) : null;

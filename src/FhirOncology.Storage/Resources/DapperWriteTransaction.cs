@@ -25,7 +25,7 @@ internal sealed class DapperWriteTransaction(
     {
         var builder = new SearchSqlBuilder(dialect.WriteLockHint);
         builder.Parameters.Add("Take", limit);
-        var from = MatchSql.From(builder, [type], criteria, new Dictionary<string, IReadOnlyList<SearchClause>>(), dialect.WriteLockHint);
+        var from = MatchSql.From(builder, [type], criteria, dialect.WriteLockHint);
         var ids = await connection.QueryAsync<string>(new CommandDefinition(
             dialect.SelectTop("r.ResourceId", from), builder.Parameters, transaction, cancellationToken: cancellationToken));
         return [.. ids];
@@ -58,6 +58,18 @@ internal sealed class DapperWriteTransaction(
 
         await new IndexRowWriter(connection, transaction).WriteAsync(surrogateId, key.Type, version.Index, cancellationToken);
     }
+
+    public Task<bool> MatchesAsync(ResourceKey key, IReadOnlyList<SearchClause> clauses, CancellationToken cancellationToken) =>
+        AccessSql.MatchesAsync(connection, transaction, key, clauses, dialect.WriteLockHint, cancellationToken);
+
+    public Task GrantAsync(ResourceKey key, IEnumerable<string> organizationIds, CancellationToken cancellationToken) =>
+        AccessSql.GrantAsync(connection, transaction, key, organizationIds, cancellationToken);
+
+    public Task SetCaseMembershipAsync(ResourceKey key, IEnumerable<string> patientIds, CancellationToken cancellationToken) =>
+        AccessSql.SetCaseMembershipAsync(connection, transaction, key, patientIds, cancellationToken);
+
+    public Task OpenCaseAsync(string patientId, IEnumerable<string> organizationIds, CancellationToken cancellationToken) =>
+        AccessSql.OpenCaseAsync(connection, transaction, patientId, organizationIds, cancellationToken);
 
     public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
 

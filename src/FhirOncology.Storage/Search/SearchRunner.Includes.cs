@@ -45,7 +45,7 @@ internal sealed partial class SearchRunner
         var targets = new List<(string Type, string Id)>();
         foreach (var chunk in sources.Chunk(IdsPerStatement))
         {
-            var builder = new SearchSqlBuilder();
+            var builder = new SearchSqlBuilder(scope: query.ScopeClauses);
             var sql = $"SELECT x.TargetType, x.TargetId FROM ReferenceSearchParam x WHERE x.BaseUri IS NULL AND x.TargetType IS NOT NULL "
                 + $"AND x.ResourceSurrogateId IN ({string.Join(", ", chunk.Select(s => builder.Add(s)))})"
                 + (include.ReferenceCode is null ? "" : $" AND x.ParamCode = {builder.Add(include.ReferenceCode)}")
@@ -58,8 +58,8 @@ internal sealed partial class SearchRunner
         {
             foreach (var ids in group.Select(t => t.Id).Chunk(IdsPerStatement))
             {
-                var builder = new SearchSqlBuilder();
-                var from = MatchSql.From(builder, [group.Key], [], query.ScopeClauses) + " AND r.ResourceId IN " + builder.AddList(ids);
+                var builder = new SearchSqlBuilder(scope: query.ScopeClauses);
+                var from = MatchSql.From(builder, [group.Key], []) + " AND r.ResourceId IN " + builder.AddList(ids);
                 rows.AddRange(await connection.QueryAsync<ResourceRow>(new CommandDefinition($"SELECT {Columns} {from}", builder.Parameters, cancellationToken: ct)));
             }
         }
@@ -77,8 +77,8 @@ internal sealed partial class SearchRunner
         {
             foreach (var chunk in byType.Select(row => row.ResourceId).Chunk(IdsPerStatement))
             {
-                var builder = new SearchSqlBuilder();
-                var from = MatchSql.From(builder, [revInclude.SourceType], [], query.ScopeClauses)
+                var builder = new SearchSqlBuilder(scope: query.ScopeClauses);
+                var from = MatchSql.From(builder, [revInclude.SourceType], [])
                     + $" AND r.ResourceSurrogateId IN (SELECT x.ResourceSurrogateId FROM ReferenceSearchParam x WHERE x.ResourceType = {builder.Add(revInclude.SourceType)}"
                     + $" AND x.ParamCode = {builder.Add(revInclude.ReferenceCode)} AND x.TargetType = {builder.Add(byType.Key)} AND x.TargetId IN {builder.AddList(chunk)})";
                 rows.AddRange(await connection.QueryAsync<ResourceRow>(new CommandDefinition($"SELECT {Columns} {from}", builder.Parameters, cancellationToken: ct)));

@@ -17,10 +17,10 @@ internal sealed partial class SearchRunner
     /// </summary>
     private async Task<(List<ResourceRow> Page, string? Next, string? Previous)> SortedAsync(DbConnection connection, SearchQuery query, CancellationToken ct)
     {
-        var builder = new SearchSqlBuilder();
+        var builder = new SearchSqlBuilder(scope: query.ScopeClauses);
         var keys = query.Sort.Select((key, i) => (Key: key, Column: $"K{i}", Sql: KeyExpression(builder, key))).ToList();
         var inner = $"SELECT {Columns}, {string.Join(", ", keys.Select(k => $"{k.Sql} AS {k.Column}"))} "
-            + MatchSql.From(builder, query.Types, query.Clauses, query.ScopeClauses);
+            + MatchSql.From(builder, query.Types, query.Clauses);
         // A backward cursor ("b…") reads the rows before the page in reverse order, then turns them round.
         var backward = query.Cursor?.StartsWith('b') == true;
         var cursor = query.Cursor is null ? null : SortCursor.Decode(backward ? query.Cursor[1..] : query.Cursor, query.Sort);

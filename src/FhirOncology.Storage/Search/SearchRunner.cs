@@ -64,8 +64,8 @@ internal sealed partial class SearchRunner(SqlDialect dialect)
     /// <summary>The SQL of one page in surrogate order (also what the query-plan tests examine).</summary>
     internal (string Sql, DynamicParameters Parameters) PageSql(SearchQuery query, bool descending)
     {
-        var builder = new SearchSqlBuilder();
-        var from = MatchSql.From(builder, query.Types, query.Clauses, query.ScopeClauses);
+        var builder = new SearchSqlBuilder(scope: query.ScopeClauses);
+        var from = MatchSql.From(builder, query.Types, query.Clauses);
         var backward = query.Cursor?.StartsWith('b') == true;
         var reverse = descending != backward;
         if (query.Cursor is not null)
@@ -79,8 +79,8 @@ internal sealed partial class SearchRunner(SqlDialect dialect)
 
     private async Task<long> CountAsync(DbConnection connection, SearchQuery query, CancellationToken ct)
     {
-        var builder = new SearchSqlBuilder();
-        var sql = "SELECT COUNT(*) " + MatchSql.From(builder, query.Types, query.Clauses, query.ScopeClauses);
+        var builder = new SearchSqlBuilder(scope: query.ScopeClauses);
+        var sql = "SELECT COUNT(*) " + MatchSql.From(builder, query.Types, query.Clauses);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, builder.Parameters, cancellationToken: ct));
     }
 }

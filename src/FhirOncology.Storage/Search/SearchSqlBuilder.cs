@@ -11,7 +11,8 @@ namespace FhirOncology.Storage.Search;
 /// typed index tables through their (ResourceType, ParamCode, value) indexes, so selective parameters drive the
 /// query; chains and <c>_has</c> join through ReferenceSearchParam. Every value is a parameter.
 /// </summary>
-internal sealed partial class SearchSqlBuilder(string lockHint = "")
+internal sealed partial class SearchSqlBuilder(
+    string lockHint = "", IReadOnlyDictionary<string, IReadOnlyList<SearchClause>>? scope = null)
 {
     private int _next;
 
@@ -23,10 +24,10 @@ internal sealed partial class SearchSqlBuilder(string lockHint = "")
     /// token, uri or string; then chains) selects the candidate rows through its lookup index, and every other clause
     /// is probed per candidate through the index tables' surrogate-id index instead of being materialised whole.
     /// </summary>
-    public string Conditions(string alias, IReadOnlyList<string> types, IEnumerable<SearchClause> clauses)
+    public string Conditions(string alias, IReadOnlyList<string> types, IEnumerable<SearchClause> clauses, bool probeOnly = false)
     {
         var sql = new StringBuilder();
-        var driving = true;
+        var driving = !probeOnly;
         foreach (var clause in clauses.OrderBy(Selectivity))
         {
             sql.Append(" AND ").Append(Clause(alias, types, clause, driving));
@@ -47,6 +48,7 @@ internal sealed partial class SearchSqlBuilder(string lockHint = "")
         ChainClause => 4,
         ParameterClause { Type: SearchParamType.String, Modifier: SearchModifier.None } => 5,
         HasClause => 6,
+        OrganizationAccessClause or PatientCaseClause or AnyOfClause => 10, // never drive: probed per candidate
         _ => 8, // ranges: dates, numbers, quantities, composites, :contains, _lastUpdated
     };
 
@@ -63,6 +65,9 @@ internal sealed partial class SearchSqlBuilder(string lockHint = "")
     {
         ChainClause chain => Chain(alias, types, chain),
         HasClause has => Has(alias, types, has),
+        OrganizationAccessClause access => OrganizationAccess(alias, access),
+        PatientCaseClause patientCase => PatientCase(alias, patientCase),
+        AnyOfClause anyOf => AnyOf(alias, types, anyOf),
         ParameterClause { Code: ParameterClause.IdCode } id => Id(alias, id),
         ParameterClause { Code: ParameterClause.LastUpdatedCode } lastUpdated =>
             "(" + string.Join(" OR ", lastUpdated.Values.Cast<DateSearchValue>().Select(v => DateRange($"{alias}.LastUpdated", $"{alias}.LastUpdated", v))) + ")",
@@ -87,7 +92,7 @@ internal sealed partial class SearchSqlBuilder(string lockHint = "")
             + $"WHERE {x}.ResourceType IN {AddList(types)} AND {x}.ParamCode = {Add(chain.ReferenceCode)} AND {x}.TargetType IN {targetTypes} "
             + $"AND {x}.TargetId IN (SELECT {target}.ResourceId FROM Resource {target}{lockHint} "
             + $"WHERE {target}.ResourceType IN {AddList(chain.TargetTypes)} AND {target}.IsHistory = 0 AND {target}.IsDeleted = 0"
-            + Conditions(target, chain.TargetTypes, [chain.Inner]) + "))";
+            + Conditions(target, chain.TargetTypes, [chain.Inner]) + ScopeConditions(target, chain.TargetTypes) + "))";
     }
 
     // search.html#has: the sources satisfying the inner condition drive (through its index lookup), then their
@@ -102,7 +107,7 @@ internal sealed partial class SearchSqlBuilder(string lockHint = "")
             + $"WHERE {hit}.ResourceType IN {AddList(types)} AND {hit}.IsHistory = 0 AND {hit}.ResourceId IN (SELECT {x}.TargetId FROM Resource {source}{lockHint} "
             + $"JOIN ReferenceSearchParam {x}{lockHint} ON {x}.ResourceSurrogateId = {source}.ResourceSurrogateId "
             + $"WHERE {source}.ResourceType = {Add(has.SourceType)} AND {source}.IsHistory = 0 AND {source}.IsDeleted = 0"
-            + Conditions(source, [has.SourceType], [has.Inner])
+            + Conditions(source, [has.SourceType], [has.Inner]) + ScopeConditions(source, [has.SourceType])
             + $" AND {x}.ParamCode = {Add(has.ReferenceCode)} AND {x}.TargetType IN {AddList(types)}))";
     }
 

@@ -5,9 +5,10 @@ namespace FhirOncology.IntegrationTests.Api;
 
 /// <summary>
 /// conformance/CapabilityStatement.json is what integrators read offline; it must equal what the server serves
-/// (with the base URL written as [base]). When capabilities change, update the file in the same change.
+/// (with the base URL written as [base]). When capabilities change, update the file in the same change
+/// (conformance/update-capabilitystatement.sh). Both run with the development authorization server's defaults.
 /// </summary>
-public sealed class ConformanceFileTests(FhirServerFactory factory) : IClassFixture<FhirServerFactory>
+public sealed class ConformanceFileTests(DevServerFactory factory) : IClassFixture<DevServerFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
 

@@ -65,6 +65,7 @@ public sealed class ReindexTests(FhirServerFactory factory) : IClassFixture<Fhir
         await using (var transaction = await store.BeginWriteAsync(CancellationToken.None))
         {
             await transaction.SaveAsync(new NewVersion(new ResourceKey("Patient", id), 1, DateTimeOffset.UtcNow, WriteMethod.Create, json, SearchIndexEntries.None), CancellationToken.None);
+            await transaction.GrantAsync(new ResourceKey("Patient", id), [FhirServerFactory.DefaultOrganization], CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
         }
 

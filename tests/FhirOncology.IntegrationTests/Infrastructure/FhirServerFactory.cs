@@ -5,10 +5,16 @@ namespace FhirOncology.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The real server in-process over a real SQLite file in its own temporary directory, so every test class owns
-/// its data. Extra settings (e.g. a small body limit) come in through <see cref="Settings"/>.
+/// its data. Extra settings (e.g. a small body limit) come in through <see cref="Settings"/>. Access tokens come
+/// from <see cref="TestIssuer"/> (WireMock); clients made by <c>CreateClient()</c> carry a token of
+/// <see cref="DefaultClientId"/>, a system client of <see cref="DefaultOrganization"/> with full access.
 /// </summary>
 public class FhirServerFactory : WebApplicationFactory<Program>
 {
+    public const string DefaultClientId = "test-ehr";
+    public const string DefaultOrganization = "org-test";
+    public const string DefaultScopes = "system/*.cruds system/AuditEvent.rs";
+
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "fhironcology-tests", Guid.NewGuid().ToString("N"));
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
@@ -18,10 +24,36 @@ public class FhirServerFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:Provider", "Sqlite");
         builder.UseSetting("Storage:DataDirectory", _dataDirectory);
+        builder.UseSetting("Auth:Authority", TestIssuer.Shared.Authority);
+        builder.UseSetting("Auth:Audience", TestIssuer.Audience);
+        builder.UseSetting("Auth:RequireHttpsMetadata", "false");
+        builder.UseSetting("Auth:ClientOrganizations:" + DefaultClientId, DefaultOrganization);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TestIssuer.Shared.CreateToken(DefaultClientId, DefaultScopes));
+    }
+
+    /// <summary>A client with no token at all.</summary>
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
+
+    /// <summary>A client carrying the given token.</summary>
+    public HttpClient CreateClient(string accessToken)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", accessToken);
+        return client;
     }
 
     public override async ValueTask DisposeAsync()

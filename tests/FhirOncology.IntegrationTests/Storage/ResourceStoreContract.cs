@@ -194,15 +194,18 @@ public abstract class ResourceStoreContract : IAsyncLifetime
         Assert.Single(await FindAsync("Patient", criterion));
     }
 
+    private static Dictionary<string, IReadOnlyList<SearchClause>> Unrestricted(params string[] types) =>
+        types.ToDictionary(type => type, _ => (IReadOnlyList<SearchClause>)[], StringComparer.Ordinal);
+
     [Fact]
     public async Task ReadHistory_InstancePagesNewestFirstWithCursor()
     {
         var key = NewKey();
         await SaveAsync(Enumerable.Range(1, 5).Select(n => Version(key, n, n == 1 ? WriteMethod.Create : WriteMethod.Update)).ToArray());
 
-        var first = await Store.ReadHistoryAsync(new HistoryQuery(key.Type, key.Id, null, null, 2), Ct);
-        var second = await Store.ReadHistoryAsync(new HistoryQuery(key.Type, key.Id, null, first.NextCursor, 2), Ct);
-        var third = await Store.ReadHistoryAsync(new HistoryQuery(key.Type, key.Id, null, second.NextCursor, 2), Ct);
+        var first = await Store.ReadHistoryAsync(new HistoryQuery(key.Type, key.Id, null, null, 2, Unrestricted(key.Type)), Ct);
+        var second = await Store.ReadHistoryAsync(new HistoryQuery(key.Type, key.Id, null, first.NextCursor, 2, Unrestricted(key.Type)), Ct);
+        var third = await Store.ReadHistoryAsync(new HistoryQuery(key.Type, key.Id, null, second.NextCursor, 2, Unrestricted(key.Type)), Ct);
 
         Assert.Equal([5, 4], first.Versions.Select(v => v.VersionId));
         Assert.Equal([3, 2], second.Versions.Select(v => v.VersionId));
@@ -216,12 +219,12 @@ public abstract class ResourceStoreContract : IAsyncLifetime
         var key = NewKey("Observation");
         await SaveAsync(Version(key, 1, WriteMethod.Create));
 
-        var typePage = await Store.ReadHistoryAsync(new HistoryQuery("Observation", null, null, null, 1), Ct);
-        var systemPage = await Store.ReadHistoryAsync(new HistoryQuery(null, null, DateTimeOffset.UtcNow.AddMinutes(-1), null, 1000), Ct);
+        var typePage = await Store.ReadHistoryAsync(new HistoryQuery("Observation", null, null, null, 1, Unrestricted("Observation")), Ct);
+        var systemPage = await Store.ReadHistoryAsync(new HistoryQuery(null, null, DateTimeOffset.UtcNow.AddMinutes(-1), null, 1000, Unrestricted("Observation", "Patient")), Ct);
 
         Assert.Equal(key, Assert.Single(typePage.Versions).Key);
         Assert.Contains(systemPage.Versions, v => v.Key == key);
-        Assert.Empty((await Store.ReadHistoryAsync(new HistoryQuery(null, null, DateTimeOffset.UtcNow.AddMinutes(1), null, 10), Ct)).Versions);
+        Assert.Empty((await Store.ReadHistoryAsync(new HistoryQuery(null, null, DateTimeOffset.UtcNow.AddMinutes(1), null, 10, Unrestricted("Observation", "Patient")), Ct)).Versions);
     }
 
     [Fact]
