@@ -23,9 +23,16 @@ internal sealed class AuthOptionsValidator(IHostEnvironment environment) : IVali
             failures.Add("Auth:Authority is required: the OpenID Connect issuer whose tokens this server accepts.");
         }
 
-        if (!string.IsNullOrWhiteSpace(options.Authority) && !Uri.TryCreate(options.Authority, UriKind.Absolute, out _))
+        if (!string.IsNullOrWhiteSpace(options.Authority))
         {
-            failures.Add("Auth:Authority must be an absolute URL.");
+            if (!Uri.TryCreate(options.Authority, UriKind.Absolute, out var authority))
+            {
+                failures.Add("Auth:Authority must be an absolute URL.");
+            }
+            else if (options.RequireHttpsMetadata && authority.Scheme != Uri.UriSchemeHttps)
+            {
+                failures.Add("Auth:Authority must use HTTPS (set Auth:RequireHttpsMetadata to false in Development only).");
+            }
         }
 
         if (!environment.IsDevelopment() && !options.RequireHttpsMetadata)

@@ -17,16 +17,17 @@ internal sealed class SmartEndpoints(IOptions<AuthOptions> auth, IOptionsMonitor
         var options = auth.Value;
         if (!string.IsNullOrWhiteSpace(options.Authority))
         {
-            var jwt = bearer.Get(SecurityServiceCollectionExtensions.IssuerScheme);
             try
             {
+                var jwt = bearer.Get(SecurityServiceCollectionExtensions.IssuerScheme);
                 var configuration = await jwt.ConfigurationManager!.GetConfigurationAsync(ct);
                 return new SmartMetadata(configuration.Issuer, configuration.JwksUri, configuration.AuthorizationEndpoint, configuration.TokenEndpoint,
                     configuration.GrantTypesSupported.Count > 0 ? [.. configuration.GrantTypesSupported] : ["client_credentials", "authorization_code"]);
             }
-            catch (InvalidOperationException)
+            catch (Exception failure) when (failure is not OperationCanceledException)
             {
-                return null; // metadata unreachable right now
+                // Discovery only informs clients; a failure here must not break /metadata.
+                return null; // metadata unreachable right now, or refused (e.g. not HTTPS)
             }
         }
 
