@@ -15,6 +15,7 @@ public sealed partial class ResourceService
     {
         EnsureSupported(type);
         EnsureBodyType(type, resource);
+        policy.Require(type, Security.Permissions.Create); // also when a conditional create finds a match
         var criteria = ifNoneExist is null ? null : searchParser.ParseCriteria(type, QueryString.Split(ifNoneExist));
 
         await using var transaction = await store.BeginWriteAsync(ct);

@@ -14,6 +14,7 @@ public sealed partial class ResourceService
     public async Task<WriteResult> DeleteAsync(string type, string id, CancellationToken ct)
     {
         EnsureSupported(type);
+        policy.Require(type, Permissions.Delete);
         if (!IsValidId(id))
         {
             return new WriteResult(WriteOutcome.NothingToDelete, null);
@@ -29,6 +30,7 @@ public sealed partial class ResourceService
     public async Task<WriteResult> ConditionalDeleteAsync(string type, IEnumerable<KeyValuePair<string, string>> query, CancellationToken ct)
     {
         EnsureSupported(type);
+        policy.Require(type, Permissions.Delete);
         var criteria = searchParser.ParseCriteria(type, query);
         await using var transaction = await store.BeginWriteAsync(ct);
         var matchId = await FindSingleMatchAsync(transaction, type, criteria, "conditional delete", ct);
@@ -41,6 +43,7 @@ public sealed partial class ResourceService
 
     internal async Task<WriteResult> DeleteInTransactionAsync(IStoreWriteTransaction transaction, ResourceKey key, CancellationToken ct)
     {
+        policy.Require(key.Type, Permissions.Delete); // even when there is nothing to delete
         var current = await transaction.ReadCurrentAsync(key, ct);
         if (current is null || current.IsDeleted)
         {

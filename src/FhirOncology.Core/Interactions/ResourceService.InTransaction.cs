@@ -12,6 +12,9 @@ public sealed partial class ResourceService
 {
     internal static string ReserveId() => NewId();
 
+    /// <summary>A transaction or batch entry needs the same scope as the interaction on its own (issue #5).</summary>
+    internal void Require(string type, Security.Permissions permission) => policy.Require(type, permission);
+
     internal IReadOnlyList<SearchClause> ParseCriteria(string type, IEnumerable<KeyValuePair<string, string>> query)
     {
         EnsureSupported(type);

@@ -19,6 +19,7 @@ public sealed partial class ResourceService
         EnsureSupported(type);
         EnsureBodyType(type, resource);
         EnsureUpdateBody(type, id, resource);
+        policy.Require(type, Permissions.Update);
 
         await using var transaction = await store.BeginWriteAsync(ct);
         var result = await UpdateInTransactionAsync(transaction, type, id, resource, ifMatch, ct);
@@ -50,6 +51,7 @@ public sealed partial class ResourceService
     {
         EnsureSupported(type);
         EnsureBodyType(type, resource);
+        policy.Require(type, Permissions.Update);
         var criteria = searchParser.ParseCriteria(type, query);
 
         await using var transaction = await store.BeginWriteAsync(ct);

@@ -1,5 +1,6 @@
 using FhirOncology.Core.Errors;
 using FhirOncology.Core.Interactions;
+using FhirOncology.Core.Security;
 using FhirOncology.Core.Patch;
 using FhirOncology.Core.Search;
 using FhirOncology.Core.Storage;
@@ -85,6 +86,16 @@ public sealed partial class BundleService
     private async Task<string?> IdentifyAsync(IStoreWriteTransaction transaction, EntryRequest request, CancellationToken ct)
     {
         resources.EnsureSupported(request.Type);
+        if (request.Method != Bundle.HTTPVerb.GET)
+        {
+            // GET entries are checked by the read and search they run as.
+            resources.Require(request.Type, request.Method switch
+            {
+                Bundle.HTTPVerb.POST => Permissions.Create,
+                Bundle.HTTPVerb.DELETE => Permissions.Delete,
+                _ => Permissions.Update,
+            });
+        }
         switch (request.Method)
         {
             case Bundle.HTTPVerb.POST:
