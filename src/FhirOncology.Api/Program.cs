@@ -1,5 +1,6 @@
 using FhirOncology.Api.Endpoints;
 using FhirOncology.Api.Errors;
+using FhirOncology.Api.Hardening;
 using FhirOncology.Api.Health;
 using FhirOncology.Api.Indexing;
 using FhirOncology.Api.Profiles;
@@ -12,6 +13,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddFhirCore().AddFhirStorage().AddOncology();
 builder.Services.AddFhirSecurity();
+builder.Services.AddFhirHardening();
+builder.Logging.AddPhiSafeFilters();
 builder.Services.AddFhirHealthChecks();
 builder.Services.AddFhirReindexing();
 builder.Services.AddHostedService<ValidatorWarmup>();
@@ -23,9 +26,11 @@ builder.WebHost.ConfigureKestrel((context, kestrel) =>
 
 var app = builder.Build();
 
+app.UseFhirHardening();
 app.UseExceptionHandler();
 app.UseFhirStatusCodeOutcomes();
 app.UseAuthentication();
+app.UseFhirRateLimiting();
 app.UseAuthorization();
 app.UseMiddleware<CallerMiddleware>();
 app.MapFhirHealthChecks();
