@@ -57,7 +57,8 @@ public static class HardeningExtensions
         if (requireHttps)
         {
             app.UseHsts();
-            app.UseHttpsRedirection();
+            // Container and orchestrator probes call /health over plain HTTP inside the host.
+            app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), branch => branch.UseHttpsRedirection());
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
