@@ -1,0 +1,35 @@
+// The report as delivered (DOMAIN.md §1.3; documents.html): a document Bundle whose first entry is the report.
+// bdl-9 (identifier with system and value), bdl-10 (timestamp) and bdl-11 (Composition first) are core invariants
+// of Bundle; this profile makes identifier and timestamp required outright and the first entry our report.
+
+Profile: SecondOpinionDocument
+Parent: Bundle
+Id: second-opinion-document
+Title: "Second-Opinion Report Document"
+Description: "The second-opinion report as a FHIR document: type document, an identifier and a timestamp, the Second-Opinion Report Composition as the first entry, and every resource it references inside the Bundle."
+* insert Artifact
+* obeys second-opinion-document-1
+* identifier 1..1 MS
+* type = #document (exactly)
+* type MS
+* timestamp 1..1 MS
+* entry 1..* MS
+* entry.fullUrl 1..1 MS
+* entry.resource 1..1 MS
+* entry.search 0..0
+* entry.request 0..0
+* entry.response 0..0
+* entry ^slicing.discriminator.type = #type
+* entry ^slicing.discriminator.path = "resource"
+* entry ^slicing.ordered = true
+* entry ^slicing.rules = #openAtEnd
+* entry ^slicing.description = "The report Composition first (bdl-11), then the resources it references"
+* entry contains composition 1..1 MS
+* entry[composition].resource only SecondOpinionReport
+
+// documents.html#content: a document is self-contained. Literal references (not contained '#…') must name an entry,
+// by its fullUrl or as Type/id of an entry's resource.
+Invariant: second-opinion-document-1
+Description: "Every literal reference inside the document resolves to one of its entries."
+Severity: #error
+Expression: "entry.resource.descendants().ofType(Reference).reference.where(startsWith('#').not()).subsetOf(entry.fullUrl | entry.resource.select(type().name + '/' + id))"
