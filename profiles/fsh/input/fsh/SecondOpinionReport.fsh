@@ -2,9 +2,16 @@
 // Type LOINC 11488-4 Consult note: the note a consultant writes back to the requester in answer to a referral; it is
 // the document type of the C-CDA Consultation Note, and broader types (e.g. 51855-5 Patient note) would lose that.
 
+// Each slice repeats the constraints of section (title, code and narrative required): validators check an item
+// that matches a slice against the slice alone, and the snapshot generators build a slice from the base element
+// (see SUSHI issue #932), so constraints on the slicing entry alone would not reach the ten sections. SUSHI also
+// leaves out of a slice's differential what the slice inherited when it was created, so the slices come first.
 RuleSet: Section(name, code, short)
-* section[{name}].code = {code}
 * section[{name}] ^short = "{short}"
+* section[{name}].title 1..1 MS
+* section[{name}].code 1..1 MS
+* section[{name}].code = {code}
+* section[{name}].text 1..1 MS
 
 Profile: SecondOpinionReport
 Parent: Composition
@@ -25,11 +32,6 @@ Description: "The structured second opinion on a referred cancer case: a consult
 * custodian only Reference(Organization)
 * custodian ^short = "The reviewing organisation that keeps the report"
 * section MS
-* section.title 1..1 MS
-* section.code 1..1 MS
-* section.code from ReportSections (extensible)
-* section.text 1..1 MS
-* section.text ^short = "The section's human-readable narrative (required in every section)"
 * section ^slicing.discriminator.type = #pattern
 * section ^slicing.discriminator.path = "code"
 * section ^slicing.rules = #open
@@ -56,3 +58,10 @@ Description: "The structured second opinion on a referred cancer case: a consult
 * insert Section(trialOptions, ReportSectionCodes#trial-options, [[Trial options: trials the patient may be a potential candidate for]])
 * insert Section(outcome, ReportSectionCodes#review-outcome, [[Outcome: the outcome of the review, as in Task.output]])
 * section[trialOptions].entry only Reference(ResearchStudy or ResearchSubject)
+// Any further section: after the slices, so that SUSHI writes these into the differential of the base element only
+// and the slices keep their own (repeated) constraints in theirs.
+* section.title 1..1 MS
+* section.code 1..1 MS
+* section.code from ReportSections (extensible)
+* section.text 1..1 MS
+* section.text ^short = "The section's human-readable narrative (required in every section)"
