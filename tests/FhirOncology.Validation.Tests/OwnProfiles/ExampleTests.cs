@@ -1,0 +1,18 @@
+using System.Text.Json.Nodes;
+using FhirOncology.Validation.Tests.Support;
+
+namespace FhirOncology.Validation.Tests.OwnProfiles;
+
+/// <summary>Every example in profiles/examples is valid, against the profiles it and its entries claim.</summary>
+public sealed class ExampleTests(OwnProfilesFixture fixture)
+{
+    public static TheoryData<string> Examples() => [.. OwnProfilesFixture.ExampleFiles()];
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Example_ValidatesWithoutErrors(string file)
+    {
+        var report = fixture.Validate(OwnProfilesFixture.Example(file));
+        report.HasNoErrors();
+    }
+}
