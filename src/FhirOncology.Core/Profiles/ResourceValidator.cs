@@ -12,7 +12,8 @@ namespace FhirOncology.Core.Profiles;
 /// its meta.profile, and the profiles the server requires for the type, before anything is written. Errors reject
 /// the write with 422 (validation.html; http.html#2.21.0.14); warnings do not.
 /// </summary>
-public sealed class ResourceValidator(IProfileValidator validator, IResourceStore store, IOptions<ValidationOptions> options)
+public sealed class ResourceValidator(
+    IProfileValidator validator, ProfileFolderLoader ownProfiles, IResourceStore store, IOptions<ValidationOptions> options)
 {
     private readonly ValidationContext _context = new() { ReferenceResolver = new StoreReferenceResolver(store) };
 
@@ -22,6 +23,7 @@ public sealed class ResourceValidator(IProfileValidator validator, IResourceStor
     /// <summary>Validates a resource about to be written; throws 422 with every error found.</summary>
     public async Task EnsureValidAsync(string type, ReadOnlyMemory<byte> json, CancellationToken ct)
     {
+        await ownProfiles.EnsureLoadedAsync(ct);
         var report = await validator.ValidateAsync(json, RequiredProfiles(type), _context, ct);
         if (!report.IsValid)
         {
@@ -32,6 +34,7 @@ public sealed class ResourceValidator(IProfileValidator validator, IResourceStor
     /// <summary>$validate (resource-operation-validate.html): the full report, errors and warnings alike.</summary>
     public async Task<OperationOutcome> ValidateAsync(ReadOnlyMemory<byte> json, IEnumerable<string> profiles, CancellationToken ct)
     {
+        await ownProfiles.EnsureLoadedAsync(ct);
         var report = await validator.ValidateAsync(json, profiles, _context, ct);
         return report.ToOperationOutcome();
     }
