@@ -15,4 +15,16 @@ public sealed class ExampleTests(OwnProfilesFixture fixture)
         var report = fixture.Validate(OwnProfilesFixture.Example(file));
         report.HasNoErrors();
     }
+
+    /// <summary>
+    /// An invariant whose FHIRPath the engine cannot compile is reported as information only, so a typo in one of ours
+    /// would silently disable it: every invariant met by the examples must actually run.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Example_EveryInvariantEvaluated(string file)
+    {
+        var report = fixture.Validate(OwnProfilesFixture.Example(file));
+        Assert.DoesNotContain(report.Issues, issue => issue.Message.Contains("was not evaluated", StringComparison.Ordinal));
+    }
 }
