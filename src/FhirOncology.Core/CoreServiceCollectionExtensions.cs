@@ -33,12 +33,15 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AccessPolicy>();
         services.AddSingleton<AccessRecorder>();
         services.AddOptions<ValidationOptions>().BindConfiguration(ValidationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IProfileValidator>(provider =>
+        services.AddSingleton(provider =>
         {
             // Loads the packages' indexes (not their files): done once, at start-up (the host warms it up).
             var options = provider.GetRequiredService<IOptions<ValidationOptions>>().Value;
-            return new ProfileValidator(ConformanceSource.FromManifest(options.PackageManifest, options.PackageCache));
+            return ConformanceSource.FromManifest(options.PackageManifest, options.PackageCache);
         });
+        // Our own profiles on top (Validation:ProfileFolder): loaded once, started by the host, awaited by every validation.
+        services.AddSingleton<ProfileFolderLoader>();
+        services.AddSingleton<IProfileValidator>(provider => new ProfileValidator(provider.GetRequiredService<ConformanceSource>()));
         services.AddSingleton<ResourceValidator>();
         services.AddSingleton<ResourceService>();
         services.AddSingleton<HistoryService>();

@@ -13,7 +13,8 @@ namespace FhirOncology.Core.Profiles;
 /// the write with 422 (validation.html; http.html#2.21.0.14); warnings do not.
 /// </summary>
 public sealed class ResourceValidator(
-    IProfileValidator validator, IResourceStore store, Security.AccessPolicy policy, IOptions<ValidationOptions> options)
+    IProfileValidator validator, ProfileFolderLoader ownProfiles, IResourceStore store, Security.AccessPolicy policy,
+    IOptions<ValidationOptions> options)
 {
     private readonly ValidationContext _context = new() { ReferenceResolver = new StoreReferenceResolver(store, policy) };
 
@@ -23,6 +24,7 @@ public sealed class ResourceValidator(
     /// <summary>Validates a resource about to be written; throws 422 with every error found.</summary>
     public async Task EnsureValidAsync(string type, ReadOnlyMemory<byte> json, CancellationToken ct)
     {
+        await ownProfiles.EnsureLoadedAsync(ct);
         var report = await validator.ValidateAsync(json, RequiredProfiles(type), _context, ct);
         if (!report.IsValid)
         {
@@ -33,6 +35,7 @@ public sealed class ResourceValidator(
     /// <summary>$validate (resource-operation-validate.html): the full report, errors and warnings alike.</summary>
     public async Task<OperationOutcome> ValidateAsync(ReadOnlyMemory<byte> json, IEnumerable<string> profiles, CancellationToken ct)
     {
+        await ownProfiles.EnsureLoadedAsync(ct);
         var report = await validator.ValidateAsync(json, profiles, _context, ct);
         return report.ToOperationOutcome();
     }
