@@ -19,6 +19,7 @@ builder.Services.AddFhirHealthChecks();
 builder.Services.AddFhirReindexing();
 builder.Services.AddHostedService<ValidatorWarmup>();
 builder.Services.AddExceptionHandler<FhirExceptionHandler>();
+builder.Services.AddRouting(routing => routing.ConstraintMap["fhiroperation"] = typeof(FhirOperationRouteConstraint));
 builder.Services.AddProblemDetails();
 builder.WebHost.ConfigureKestrel((context, kestrel) =>
     // Backstop only: RequestBody enforces Fhir:MaxRequestBodyBytes with an OperationOutcome first.

@@ -2,6 +2,7 @@ using FhirOncology.Core.Capabilities;
 using FhirOncology.Core.History;
 using FhirOncology.Core.Indexing;
 using FhirOncology.Core.Interactions;
+using FhirOncology.Core.Operations;
 using FhirOncology.Core.Profiles;
 using FhirOncology.Core.Resources;
 using FhirOncology.Core.Search;
@@ -48,6 +49,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SearchService>();
         services.AddSingleton<BundleService>();
         services.AddSingleton<CapabilityStatementBuilder>();
+        services.AddSingleton<OperationRegistry>();
         return services;
     }
 }

@@ -10,7 +10,8 @@ namespace FhirOncology.Core.Capabilities;
 /// The CapabilityStatement served at <c>[base]/metadata</c> (http.html#capabilities). It states only what is
 /// implemented; the integration tests exercise every interaction it claims.
 /// </summary>
-public sealed class CapabilityStatementBuilder(ResourceTypeRegistry types, SearchParameterCatalog catalog, IOptions<FhirOptions> options)
+public sealed class CapabilityStatementBuilder(
+    ResourceTypeRegistry types, SearchParameterCatalog catalog, Operations.OperationRegistry operations, IOptions<FhirOptions> options)
 {
     private static readonly string SoftwareVersion =
         typeof(CapabilityStatementBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
@@ -75,6 +76,11 @@ public sealed class CapabilityStatementBuilder(ResourceTypeRegistry types, Searc
         };
 
         rest.Security = Security(tokenEndpoint, authorizeEndpoint);
+        foreach (var operation in operations.All.Where(o => (o.Levels & Operations.OperationLevel.System) != 0).OrderBy(o => o.Name, StringComparer.Ordinal))
+        {
+            rest.Operation.Add(new CapabilityStatement.OperationComponent { Name = operation.Name, Definition = operation.Definition });
+        }
+
         foreach (var type in types.All)
         {
             rest.Resource.Add(ResourceComponent(type));
@@ -107,6 +113,10 @@ public sealed class CapabilityStatementBuilder(ResourceTypeRegistry types, Searc
                 .Order(StringComparer.Ordinal)],
         };
         component.Operation.Add(new CapabilityStatement.OperationComponent { Name = "validate", Definition = "http://hl7.org/fhir/OperationDefinition/Resource-validate" });
+        foreach (var operation in operations.All.Where(o => o.Types.Contains(type)).OrderBy(o => o.Name, StringComparer.Ordinal))
+        {
+            component.Operation.Add(new CapabilityStatement.OperationComponent { Name = operation.Name, Definition = operation.Definition });
+        }
         component.SearchParam.Add(Parameter("_id", SearchParamType.Token, "http://hl7.org/fhir/SearchParameter/Resource-id"));
         component.SearchParam.Add(Parameter("_lastUpdated", SearchParamType.Date, "http://hl7.org/fhir/SearchParameter/Resource-lastUpdated"));
         component.SearchParam.AddRange(parameters.Select(p => Parameter(p.Code, p.Type, p.Url)));

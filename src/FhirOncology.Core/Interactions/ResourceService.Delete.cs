@@ -53,7 +53,18 @@ public sealed partial class ResourceService
         await policy.EnsureChangeableAsync(transaction, key, Permissions.Delete, ct);
 
         var marker = new NewVersion(key, current.VersionId + 1, Now(), WriteMethod.Delete, ReadOnlyMemory<byte>.Empty, SearchIndexEntries.None);
+        var context = new WriteContext(transaction, key, marker.VersionId, WriteMethod.Delete, null, policy.Caller);
+        foreach (var hook in _hooks)
+        {
+            await hook.BeforeSaveAsync(context, ct);
+        }
+
         await transaction.SaveAsync(marker, ct);
+        foreach (var hook in _hooks)
+        {
+            await hook.AfterSaveAsync(context, ct);
+        }
+
         await RecordProvenanceAsync(transaction, key, marker.VersionId, marker.LastUpdated, WriteMethod.Delete, [], ct);
         return new WriteResult(WriteOutcome.Deleted, new ResourceVersion(key, marker.VersionId, marker.LastUpdated, WriteMethod.Delete, marker.Json));
     }

@@ -25,9 +25,12 @@ public sealed partial class ResourceService(
     ResourceValidator validator,
     AccessPolicy policy,
     AccessRecorder recorder,
+    IEnumerable<IWriteHook> hooks,
     IOptions<FhirOptions> options,
     TimeProvider clock)
 {
+    private readonly IWriteHook[] _hooks = [.. hooks];
+
     // datatypes.html#id
     [GeneratedRegex("^[A-Za-z0-9\\-\\.]{1,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
@@ -84,6 +87,12 @@ public sealed partial class ResourceService(
         resource.Meta ??= new Meta();
         resource.Meta.VersionId = versionId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         resource.Meta.LastUpdated = lastUpdated;
+        var context = new WriteContext(transaction, key, versionId, method, resource, policy.Caller);
+        foreach (var hook in _hooks)
+        {
+            await hook.BeforeSaveAsync(context, ct);
+        }
+
         var json = serializer.ToJsonBytes(resource);
         await validator.EnsureValidAsync(resource.TypeName, json, ct); // before anything is written (issue #3)
         var index = indexer.Index(resource);
@@ -93,6 +102,11 @@ public sealed partial class ResourceService(
         await recorder.RecordAsync(transaction, key, resource, patients, ct);
         await policy.EnsureWrittenInScopeAsync(transaction, key, permission, ct);
         await RecordProvenanceAsync(transaction, key, versionId, lastUpdated, method, patients, ct);
+        foreach (var hook in _hooks)
+        {
+            await hook.AfterSaveAsync(context, ct);
+        }
+
         return new ResourceVersion(key, versionId, lastUpdated, method, json);
     }
 

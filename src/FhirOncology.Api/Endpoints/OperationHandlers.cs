@@ -1,0 +1,41 @@
+using FhirOncology.Api.Formatting;
+using FhirOncology.Core.Operations;
+using FhirOncology.Core.Serialization;
+
+namespace FhirOncology.Api.Endpoints;
+
+/// <summary>
+/// Custom operations at the three levels (operations.html#executing): <c>POST</c> with a Parameters (or resource)
+/// body, or <c>GET</c> with URL parameters for operations that change nothing. The name segment must start with '$'.
+/// </summary>
+internal static class OperationHandlers
+{
+    public static void MapOperations(RouteGroupBuilder fhir)
+    {
+        fhir.MapMethods("/{operation:fhiroperation}", ["GET", "POST"], SystemAsync);
+        fhir.MapMethods("/{type}/{operation:fhiroperation}", ["GET", "POST"], TypeAsync);
+        fhir.MapMethods("/{type}/{id}/{operation:fhiroperation}", ["GET", "POST"], InstanceAsync);
+    }
+
+    internal static Task<IResult> SystemAsync(string operation, HttpContext context, OperationRegistry registry, FhirSerializer serializer, CancellationToken ct) =>
+        InvokeAsync(operation, OperationLevel.System, null, null, context, registry, serializer, ct);
+
+    internal static Task<IResult> TypeAsync(string type, string operation, HttpContext context, OperationRegistry registry, FhirSerializer serializer, CancellationToken ct) =>
+        InvokeAsync(operation, OperationLevel.Type, type, null, context, registry, serializer, ct);
+
+    internal static Task<IResult> InstanceAsync(string type, string id, string operation, HttpContext context, OperationRegistry registry, FhirSerializer serializer, CancellationToken ct) =>
+        InvokeAsync(operation, OperationLevel.Instance, type, id, context, registry, serializer, ct);
+
+    private static async Task<IResult> InvokeAsync(
+        string operation, OperationLevel level, string? type, string? id, HttpContext context, OperationRegistry registry, FhirSerializer serializer, CancellationToken ct)
+    {
+        var isGet = HttpMethods.IsGet(context.Request.Method);
+        var handler = registry.Resolve(operation[1..], level, type, isGet);
+        var body = isGet || context.Request.ContentLength == 0
+            ? null
+            : serializer.Parse(await RequestBody.ReadAsync(context), Negotiation.RequestFormat(context.Request));
+        var query = context.Request.Query.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? ""))).ToList();
+        var result = await handler.ExecuteAsync(new OperationRequest(type, id, body, query, FhirBase.Url(context), isGet), ct);
+        return FhirResult.Resource(result.Status, result.Resource);
+    }
+}
