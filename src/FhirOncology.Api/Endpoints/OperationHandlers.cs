@@ -1,5 +1,8 @@
 using FhirOncology.Api.Formatting;
+using System.Net;
+using FhirOncology.Core.Errors;
 using FhirOncology.Core.Operations;
+using Hl7.Fhir.Model;
 using FhirOncology.Core.Serialization;
 
 namespace FhirOncology.Api.Endpoints;
@@ -10,11 +13,14 @@ namespace FhirOncology.Api.Endpoints;
 /// </summary>
 internal static class OperationHandlers
 {
+    // Where another interaction shares the shape (GET [base]/Type, POST [base]/Type, GET [base]/Type/id) the route is
+    // constrained to '$' names; elsewhere it is not, so that e.g. POST [base]/Type/id still answers 405, not 404.
     public static void MapOperations(RouteGroupBuilder fhir)
     {
         fhir.MapMethods("/{operation:fhiroperation}", ["GET", "POST"], SystemAsync);
-        fhir.MapMethods("/{type}/{operation:fhiroperation}", ["GET", "POST"], TypeAsync);
-        fhir.MapMethods("/{type}/{id}/{operation:fhiroperation}", ["GET", "POST"], InstanceAsync);
+        fhir.MapGet("/{type}/{operation:fhiroperation}", TypeAsync);
+        fhir.MapPost("/{type}/{operation}", TypeAsync);
+        fhir.MapMethods("/{type}/{id}/{operation}", ["GET", "POST"], InstanceAsync);
     }
 
     internal static Task<IResult> SystemAsync(string operation, HttpContext context, OperationRegistry registry, FhirSerializer serializer, CancellationToken ct) =>
@@ -30,6 +36,14 @@ internal static class OperationHandlers
         string operation, OperationLevel level, string? type, string? id, HttpContext context, OperationRegistry registry, FhirSerializer serializer, CancellationToken ct)
     {
         var isGet = HttpMethods.IsGet(context.Request.Method);
+        if (!operation.StartsWith('$'))
+        {
+            throw isGet
+                ? new FhirException(HttpStatusCode.NotFound, OperationOutcome.IssueType.NotFound, $"No FHIR interaction at {context.Request.Path}.")
+                : new FhirException(HttpStatusCode.MethodNotAllowed, OperationOutcome.IssueType.NotSupported,
+                    $"{context.Request.Method} is not supported on {context.Request.Path}; see [base]/metadata for what is.");
+        }
+
         var handler = registry.Resolve(operation[1..], level, type, isGet);
         var body = isGet || context.Request.ContentLength == 0
             ? null
