@@ -50,6 +50,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<BundleService>();
         services.AddSingleton<CapabilityStatementBuilder>();
         services.AddSingleton<OperationRegistry>();
+        services.AddSingleton<Conformance.ConformanceArtifacts>();
         return services;
     }
 }

@@ -42,6 +42,7 @@ public static class FhirEndpoints
         fhir.MapPatch("/{type}/{id}", PatchHandlers.PatchAsync);
         fhir.MapGet("/{type}/{id}/_history", HistoryHandlers.InstanceAsync);
         fhir.MapGet("/{type}/{id}/_history/{versionId}", ReadHandlers.VReadAsync);
+        ConformanceHandlers.MapConformance(fhir); // our profiles, value sets, … at their canonical URLs
         OperationHandlers.MapOperations(fhir); // custom operations registered by the domain (IFhirOperation)
         return app;
     }

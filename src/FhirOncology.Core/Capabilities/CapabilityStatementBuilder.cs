@@ -11,7 +11,8 @@ namespace FhirOncology.Core.Capabilities;
 /// implemented; the integration tests exercise every interaction it claims.
 /// </summary>
 public sealed class CapabilityStatementBuilder(
-    ResourceTypeRegistry types, SearchParameterCatalog catalog, Operations.OperationRegistry operations, IOptions<FhirOptions> options)
+    ResourceTypeRegistry types, SearchParameterCatalog catalog, Operations.OperationRegistry operations,
+    Conformance.ConformanceArtifacts artifacts, IOptions<FhirOptions> options)
 {
     private static readonly string SoftwareVersion =
         typeof(CapabilityStatementBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
@@ -81,9 +82,17 @@ public sealed class CapabilityStatementBuilder(
             rest.Operation.Add(new CapabilityStatement.OperationComponent { Name = operation.Name, Definition = operation.Definition });
         }
 
+        var profiles = artifacts.ResourceProfiles();
         foreach (var type in types.All)
         {
-            rest.Resource.Add(ResourceComponent(type));
+            var component = ResourceComponent(type);
+            component.SupportedProfileElement = [.. profiles[type].Order(StringComparer.Ordinal).Select(url => new Canonical(url))];
+            rest.Resource.Add(component);
+        }
+
+        foreach (var type in Conformance.ConformanceArtifacts.Types)
+        {
+            rest.Resource.Add(ConformanceComponent(type));
         }
 
         statement.Rest.Add(rest);
@@ -154,5 +163,27 @@ public sealed class CapabilityStatementBuilder(
         }
 
         return security;
+    }
+
+    /// <summary>Our conformance resources: read-only, searchable by _id, url, name and version (issue #6).</summary>
+    private CapabilityStatement.ResourceComponent ConformanceComponent(string type)
+    {
+        var component = new CapabilityStatement.ResourceComponent
+        {
+            Type = type,
+            Documentation = "Read-only: this server's own " + type + " resources, at their canonical URLs. Any valid access token may read them. "
+                + "Canonical URLs: " + string.Join(", ", artifacts.All.Where(r => r.TypeName == type).OfType<IVersionableConformanceResource>().Select(r => r.Url).Order(StringComparer.Ordinal)),
+            Interaction =
+            [
+                new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read },
+                new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType },
+            ],
+        };
+        foreach (var (name, kind) in new[] { ("_id", SearchParamType.Token), ("url", SearchParamType.Uri), ("name", SearchParamType.String), ("version", SearchParamType.Token) })
+        {
+            component.SearchParam.Add(new CapabilityStatement.SearchParamComponent { Name = name, Type = kind });
+        }
+
+        return component;
     }
 }

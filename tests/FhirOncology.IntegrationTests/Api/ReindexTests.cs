@@ -75,7 +75,7 @@ public sealed class ReindexTests(FhirServerFactory factory) : IClassFixture<Fhir
         var status = await WaitUntilCurrentAsync();
 
         Assert.Single((await (await _client.GetAsync($"/fhir/Patient?identifier=urn:stale|{id}")).ReadAsync<Bundle>()).Entry);
-        Assert.Equal(status.GetSingleValue<Integer64>("total")?.Value, status.GetSingleValue<Integer64>("processed")?.Value);
+        Assert.Equal(status.GetSingleValue<FhirDecimal>("total")?.Value, status.GetSingleValue<FhirDecimal>("processed")?.Value);
     }
 
     [Fact]
