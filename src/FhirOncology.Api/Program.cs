@@ -4,6 +4,7 @@ using FhirOncology.Api.Health;
 using FhirOncology.Api.Indexing;
 using FhirOncology.Api.Profiles;
 using FhirOncology.Api.Security;
+using FhirOncology.Api.Security.DevServer;
 using FhirOncology.Core;
 using FhirOncology.Oncology;
 using FhirOncology.Storage;
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddFhirCore().AddFhirStorage().AddOncology();
 builder.Services.AddFhirSecurity();
+builder.Services.AddDevAuthorizationServer();
 builder.Services.AddFhirHealthChecks();
 builder.Services.AddFhirReindexing();
 builder.Services.AddHostedService<ValidatorWarmup>();
@@ -30,6 +32,11 @@ app.UseAuthorization();
 app.UseMiddleware<CallerMiddleware>();
 app.MapFhirHealthChecks();
 app.MapSmartDiscovery();
+if (app.IsDevAuthorizationServerEnabled())
+{
+    app.MapDevAuthorizationServer();
+}
+
 app.MapFhirApi();
 
 app.Run();
