@@ -112,6 +112,7 @@ public sealed class DevServerBackendTokenTests(DevServerFactory factory) : IClas
         { "another-clients-key", "kid" },
         { "sub-not-iss", "sub" },
         { "no-jti", "jti" },
+        { "not-json", "not a JWT" },
     };
 
     [Theory]
@@ -166,6 +167,16 @@ public sealed class DevServerBackendTokenTests(DevServerFactory factory) : IClas
         var response = await _http.PostAsync("/auth/token", new StringContent("{\"grant_type\":\"client_credentials\"}", Encoding.UTF8, "application/json"));
 
         await AssertErrorAsync(response, HttpStatusCode.BadRequest, "invalid_request");
+    }
+
+    [Theory]
+    [InlineData("eyJhbGciOiJSUzM4NCJ9.bm90IGpzb24.c2ln")] // a JWT's shape, but its payload is not JSON
+    [InlineData("not-a-jwt")]
+    public async Task FhirApi_MalformedBearerToken_Returns401(string token)
+    {
+        var response = await factory.CreateClient(token).GetAsync("/fhir/Patient");
+
+        await response.AssertOutcomeAsync(HttpStatusCode.Unauthorized, OperationOutcome.IssueType.Login);
     }
 
     /// <summary>RFC 6749 §5.2: the status, a JSON body with the error code and a description, and no caching (§5.1).</summary>
@@ -231,6 +242,8 @@ public sealed class DevServerBackendTokenTests(DevServerFactory factory) : IClas
             case "rs256":
                 return DevServerTokens.Assertion("ehr-north", d => d.SigningCredentials =
                     new SigningCredentials(DevServerTokens.DemoKey("ehr-north"), SecurityAlgorithms.RsaSha256));
+            case "not-json":
+                return Base64UrlEncoder.Encode("{\"alg\":\"RS384\"}") + "." + Base64UrlEncoder.Encode("not json") + ".c2ln";
             case "another-clients-key":
                 // Signed by review-center's key under review-center's kid, but claiming to be ehr-north.
                 return DevServerTokens.Assertion("review-center", d =>

@@ -33,12 +33,11 @@ internal sealed class ClientAssertionValidator(
             return OAuthError.InvalidClient($"client_assertion_type must be {AssertionType}.");
         }
 
-        if (!_handler.CanReadToken(assertion))
+        if (Read(assertion) is not { } jwt)
         {
             return OAuthError.InvalidClient("client_assertion is not a JWT in compact serialization.");
         }
 
-        var jwt = _handler.ReadJsonWebToken(assertion);
         var client = clients.FindClient(jwt.Issuer);
         if (client is null || !client.IsConfidential)
         {
@@ -113,6 +112,19 @@ internal sealed class ClientAssertionValidator(
         }
 
         return client;
+    }
+
+    /// <summary>The token's header and claims, unverified; null for anything that does not parse (no 500 for garbage).</summary>
+    private JsonWebToken? Read(string assertion)
+    {
+        try
+        {
+            return _handler.CanReadToken(assertion) ? _handler.ReadJsonWebToken(assertion) : null;
+        }
+        catch (ArgumentException)
+        {
+            return null; // SecurityTokenMalformedException and friends
+        }
     }
 
     private static string Describe(Exception? exception, string tokenEndpoint) => exception switch
