@@ -5,6 +5,7 @@ using FhirOncology.Api.Health;
 using FhirOncology.Api.Indexing;
 using FhirOncology.Api.Profiles;
 using FhirOncology.Api.Security;
+using FhirOncology.Api.Security.DevServer;
 using FhirOncology.Core;
 using FhirOncology.Oncology;
 using FhirOncology.Storage;
@@ -13,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddFhirCore().AddFhirStorage().AddOncology();
 builder.Services.AddFhirSecurity();
+builder.Services.AddDevAuthorizationServer();
 builder.Services.AddFhirHardening();
 builder.Logging.AddPhiSafeFilters();
 builder.Services.AddFhirHealthChecks();
@@ -36,6 +38,11 @@ app.UseAuthorization();
 app.UseMiddleware<CallerMiddleware>();
 app.MapFhirHealthChecks();
 app.MapSmartDiscovery();
+if (app.IsDevAuthorizationServerEnabled())
+{
+    app.MapDevAuthorizationServer();
+}
+
 app.MapFhirApi();
 
 app.Run();
