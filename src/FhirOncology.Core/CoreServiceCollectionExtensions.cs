@@ -1,3 +1,4 @@
+using FhirOncology.Core.Audit;
 using FhirOncology.Core.Capabilities;
 using FhirOncology.Core.History;
 using FhirOncology.Core.Indexing;
@@ -45,6 +46,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SearchService>();
         services.AddSingleton<BundleService>();
         services.AddSingleton<CapabilityStatementBuilder>();
+        services.AddSingleton<AuditWriter>();
+        services.AddSingleton<AuditChainVerifier>();
         return services;
     }
 }

@@ -14,6 +14,7 @@ public sealed partial class ResourceService
     public async Task<WriteResult> DeleteAsync(string type, string id, CancellationToken ct)
     {
         EnsureSupported(type);
+        AccessPolicy.EnsureChangeable(type, Permissions.Delete); // 405 for append-only types, even when nothing matches
         if (!IsValidId(id))
         {
             return new WriteResult(WriteOutcome.NothingToDelete, null);
@@ -29,6 +30,7 @@ public sealed partial class ResourceService
     public async Task<WriteResult> ConditionalDeleteAsync(string type, IEnumerable<KeyValuePair<string, string>> query, CancellationToken ct)
     {
         EnsureSupported(type);
+        AccessPolicy.EnsureChangeable(type, Permissions.Delete);
         var criteria = searchParser.ParseCriteria(type, query);
         await using var transaction = await store.BeginWriteAsync(ct);
         var matchId = await FindSingleMatchAsync(transaction, type, criteria, "conditional delete", ct);

@@ -2,6 +2,7 @@ using FhirOncology.Core.Errors;
 using FhirOncology.Core.Interactions;
 using FhirOncology.Core.Patch;
 using FhirOncology.Core.Search;
+using FhirOncology.Core.Security;
 using FhirOncology.Core.Storage;
 using Hl7.Fhir.Model;
 
@@ -98,8 +99,10 @@ public sealed partial class BundleService
                 return request.Id ?? await resources.MatchAsync(transaction, request.Type, resources.ParseCriteria(request.Type, request.Query ?? []), "conditional update", ct)
                     ?? (string.IsNullOrEmpty(request.Resource!.Id) ? ResourceService.ReserveId() : request.Resource.Id);
             case Bundle.HTTPVerb.DELETE:
+                AccessPolicy.EnsureChangeable(request.Type, Permissions.Delete); // 405 for append-only types, even when nothing matches
                 return request.Id ?? await resources.MatchAsync(transaction, request.Type, resources.ParseCriteria(request.Type, request.Query ?? []), "conditional delete", ct);
             case Bundle.HTTPVerb.PATCH:
+                AccessPolicy.EnsureChangeable(request.Type, Permissions.Update);
                 return request.Id ?? await resources.MatchAsync(transaction, request.Type, resources.ParseCriteria(request.Type, request.Query ?? []), "conditional patch", ct)
                     ?? throw FhirException.NotFound(request.Type, "(conditional patch criteria)");
             case Bundle.HTTPVerb.GET:
