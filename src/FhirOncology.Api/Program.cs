@@ -1,3 +1,4 @@
+using FhirOncology.Api.Audit;
 using FhirOncology.Api.Endpoints;
 using FhirOncology.Api.Errors;
 using FhirOncology.Api.Health;
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddFhirCore().AddFhirStorage().AddOncology();
 builder.Services.AddFhirSecurity();
+builder.Services.AddFhirAudit();
 builder.Services.AddFhirHealthChecks();
 builder.Services.AddFhirReindexing();
 builder.Services.AddHostedService<ValidatorWarmup>();
@@ -23,6 +25,7 @@ builder.WebHost.ConfigureKestrel((context, kestrel) =>
 
 var app = builder.Build();
 
+app.UseFhirAudit();
 app.UseExceptionHandler();
 app.UseFhirStatusCodeOutcomes();
 app.UseAuthentication();
