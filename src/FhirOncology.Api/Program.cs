@@ -1,3 +1,4 @@
+using FhirOncology.Api.Audit;
 using FhirOncology.Api.Endpoints;
 using FhirOncology.Api.Errors;
 using FhirOncology.Api.Hardening;
@@ -17,6 +18,7 @@ builder.Services.AddFhirSecurity();
 builder.Services.AddDevAuthorizationServer();
 builder.Services.AddFhirHardening();
 builder.Logging.AddPhiSafeFilters();
+builder.Services.AddFhirAudit();
 builder.Services.AddFhirHealthChecks();
 builder.Services.AddFhirReindexing();
 builder.Services.AddHostedService<ValidatorWarmup>();
@@ -29,6 +31,7 @@ builder.WebHost.ConfigureKestrel((context, kestrel) =>
 
 var app = builder.Build();
 
+app.UseFhirAudit();
 app.UseFhirHardening();
 app.UseExceptionHandler();
 app.UseFhirStatusCodeOutcomes();

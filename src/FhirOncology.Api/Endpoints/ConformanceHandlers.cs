@@ -1,3 +1,4 @@
+using FhirOncology.Api.Audit;
 using FhirOncology.Api.Formatting;
 using FhirOncology.Core.Conformance;
 using FhirOncology.Core.Errors;
@@ -19,8 +20,8 @@ internal static class ConformanceHandlers
     {
         foreach (var type in ConformanceArtifacts.Types)
         {
-            fhir.MapGet("/" + type, (HttpContext context, ConformanceArtifacts artifacts) => Search(type, context, artifacts));
-            fhir.MapGet("/" + type + "/{id}", (string id, ConformanceArtifacts artifacts) => Read(type, id, artifacts));
+            fhir.MapGet("/" + type, (HttpContext context, ConformanceArtifacts artifacts) => Search(type, context, artifacts)).Audited("search-type");
+            fhir.MapGet("/" + type + "/{id}", (string id, ConformanceArtifacts artifacts) => Read(type, id, artifacts)).Audited("read");
         }
     }
 

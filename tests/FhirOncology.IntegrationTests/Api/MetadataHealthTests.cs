@@ -47,16 +47,24 @@ public sealed class MetadataHealthTests(FhirServerFactory factory) : IClassFixtu
             [CapabilityStatement.SystemRestfulInteraction.HistorySystem, CapabilityStatement.SystemRestfulInteraction.SearchSystem,
              CapabilityStatement.SystemRestfulInteraction.Transaction, CapabilityStatement.SystemRestfulInteraction.Batch],
             rest.Interaction.Select(i => i.Code!.Value));
+        Assert.Equal(["reindex", "verify-audit-chain"], rest.Operation.Select(o => o.Name));
         foreach (var resource in rest.Resource.Where(r => !ConformanceTypes.Contains(r.Type)))
         {
-            Assert.Equal(9, resource.Interaction.Count);
+            // AuditEvent is written by the server only, Provenance is append-only (issue #5): no more is claimed.
+            var (interactions, creates, deletes) = resource.Type switch
+            {
+                "AuditEvent" => (5, false, false),
+                "Provenance" => (6, true, false),
+                _ => (9, true, true),
+            };
+            Assert.Equal(interactions, resource.Interaction.Count);
             Assert.Contains(resource.Interaction, i => i.Code == CapabilityStatement.TypeRestfulInteraction.SearchType);
             Assert.Contains(resource.SearchParam, p => p.Name == "_id");
             Assert.Contains(resource.SearchParam, p => p.Name == "_lastUpdated");
             Assert.Contains("*", resource.SearchInclude);
             Assert.Equal(CapabilityStatement.ResourceVersionPolicy.VersionedUpdate, resource.Versioning);
-            Assert.True(resource.ConditionalCreate);
-            Assert.Equal(CapabilityStatement.ConditionalDeleteStatus.Single, resource.ConditionalDelete);
+            Assert.Equal(creates, resource.ConditionalCreate);
+            Assert.Equal(deletes ? CapabilityStatement.ConditionalDeleteStatus.Single : CapabilityStatement.ConditionalDeleteStatus.NotSupported, resource.ConditionalDelete);
         }
     }
 
