@@ -5,8 +5,8 @@ using FhirTask = Hl7.Fhir.Model.Task;
 
 namespace FhirOncology.Oncology.Intake;
 
-/// <summary>One resource entry (POST or PUT) of a transaction Bundle.</summary>
-internal sealed record BundleEntry(int Index, string? FullUrl, string? LiteralId, Resource Resource)
+/// <summary>One resource entry (POST or PUT) of a transaction Bundle; <see cref="LiteralId"/> is the <c>Type/id</c> a plain PUT writes.</summary>
+internal sealed record BundleEntry(int Index, Bundle.HTTPVerb Method, string? FullUrl, string? LiteralId, Resource Resource)
 {
     public string Location => $"Bundle.entry[{Index.ToString(CultureInfo.InvariantCulture)}]";
 
@@ -46,6 +46,9 @@ internal sealed class ReferralBundle
 
     public FhirTask? ReferralTask => Task?.Resource as FhirTask;
 
+    /// <summary>The referral ServiceRequest and Task entries, whatever their number.</summary>
+    public IEnumerable<BundleEntry> WorkflowEntries => ServiceRequests.Concat(Tasks);
+
     /// <summary>Null when the Bundle is not a transaction or claims neither referral profile.</summary>
     public static ReferralBundle? TryRead(Bundle bundle)
     {
@@ -65,7 +68,7 @@ internal sealed class ReferralBundle
 
             var url = entry.Request.Url ?? "";
             var literal = entry.Request.Method == Bundle.HTTPVerb.PUT && !url.Contains('?', StringComparison.Ordinal) ? url.Trim('/') : null;
-            entries.Add(new BundleEntry(i, string.IsNullOrEmpty(entry.FullUrl) ? null : entry.FullUrl, literal, entry.Resource));
+            entries.Add(new BundleEntry(i, entry.Request.Method.Value, string.IsNullOrEmpty(entry.FullUrl) ? null : entry.FullUrl, literal, entry.Resource));
         }
 
         var referral = new ReferralBundle(entries);

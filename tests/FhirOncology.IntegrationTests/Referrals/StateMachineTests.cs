@@ -202,6 +202,35 @@ public sealed class StateMachineTests(ReferralServer server) : IClassFixture<Ref
     }
 
     [Fact]
+    public async Task Task_MovedInATransactionBundle_IsNoSubmissionAndIsCheckedLikeAnUpdate()
+    {
+        var referral = await server.SubmitAsync(ReferralExample.Complete());
+        var task = await ReferralServer.ReadAsync<FhirTask>(server.Reviewer, "Task/" + referral.TaskId);
+        Bundle Moving(FhirTask.TaskStatus status)
+        {
+            task.Status = status;
+            return new Bundle
+            {
+                Type = Bundle.BundleType.Transaction,
+                Entry = [new Bundle.EntryComponent
+                {
+                    FullUrl = "urn:uuid:" + Guid.NewGuid(),
+                    Resource = task,
+                    Request = new Bundle.RequestComponent { Method = Bundle.HTTPVerb.PUT, Url = "Task/" + referral.TaskId },
+                }],
+            };
+        }
+
+        var illegal = await server.Reviewer.PostAsync("/fhir", FhirHttp.Json(Moving(FhirTask.TaskStatus.Completed)));
+        var legal = await server.Reviewer.PostAsync("/fhir", FhirHttp.Json(Moving(FhirTask.TaskStatus.Received)));
+
+        var outcome = await illegal.AssertOutcomeAsync(HttpStatusCode.UnprocessableEntity, OperationOutcome.IssueType.BusinessRule);
+        Assert.Equal("Bundle.entry[0].resource.status", Assert.Single(Assert.Single(outcome.Issue).Expression));
+        Assert.Equal(HttpStatusCode.OK, legal.StatusCode);
+        Assert.Equal($"Task/{referral.TaskId}/_history/2", Assert.Single((await legal.ReadAsync<Bundle>()).Entry).Response.Location);
+    }
+
+    [Fact]
     public async Task Task_Accepted_GetsItsDueDateInBusinessDaysAndKeepsIt()
     {
         var referral = await server.SubmitAsync(ReferralExample.Complete());
