@@ -46,6 +46,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IProfileValidator>(provider => new ProfileValidator(provider.GetRequiredService<ConformanceSource>()));
         services.AddSingleton<ResourceValidator>();
         services.AddSingleton<ResourceService>();
+        // For the domain's transaction hooks and operations (write hooks get it through WriteContext.Writer).
+        services.AddSingleton<IResourceWriter>(provider => provider.GetRequiredService<ResourceService>());
         services.AddSingleton<HistoryService>();
         services.AddSingleton<SearchService>();
         services.AddSingleton<BundleService>();

@@ -1,14 +1,33 @@
+using FhirOncology.Core.Interactions;
+using FhirOncology.Core.Operations;
+using FhirOncology.Core.Transactions;
+using FhirOncology.Oncology.Intake;
 using FhirOncology.Oncology.Referrals;
+using FhirOncology.Oncology.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FhirOncology.Oncology;
 
 public static class OncologyServiceCollectionExtensions
 {
-    /// <summary>The second-opinion domain: for now, the resource types the referral round trip needs.</summary>
+    /// <summary>
+    /// The second-opinion domain: the resource types of the referral round trip, referral intake (a transaction hook),
+    /// the completeness check and its missing-records loop, and the referral Task's state machine (write hooks).
+    /// </summary>
     public static IServiceCollection AddOncology(this IServiceCollection services)
     {
         services.AddSingleton(ReferralResourceTypes.All);
+        services.AddOptions<ReferralOptions>().BindConfiguration(ReferralOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CaseRecords>();
+        services.AddSingleton<ReferralParties>();
+        services.AddSingleton<TaskHistory>();
+        services.AddSingleton<CompletenessCheck>();
+        services.AddSingleton<InformationRequests>();
+        services.AddSingleton<Resubmissions>();
+        services.AddSingleton<ITransactionHook, ReferralIntakeHook>();
+        services.AddSingleton<IWriteHook, ReferralTaskHook>();
+        services.AddSingleton<IWriteHook, CaseSupplyHook>();
+        services.AddSingleton<IFhirOperation, CheckCompletenessOperation>();
         return services;
     }
 }

@@ -7,9 +7,12 @@ namespace FhirOncology.Core.Interactions;
 /// <summary>
 /// A write in progress, as hooks see it. <see cref="Resource"/> is null for a delete. Hooks run inside the write's
 /// database transaction: reading through <see cref="Transaction"/> sees the writes before it (in a transaction
-/// Bundle, the earlier entries), and throwing a <see cref="Errors.FhirException"/> rolls everything back.
+/// Bundle, the earlier entries), and throwing a <see cref="Errors.FhirException"/> rolls everything back. Related
+/// resources are written through <see cref="Writer"/> (a hook cannot take <see cref="ResourceService"/> in its
+/// constructor: the service takes the hooks).
 /// </summary>
-public sealed record WriteContext(IStoreWriteTransaction Transaction, ResourceKey Key, int VersionId, WriteMethod Method, Resource? Resource, Caller Caller);
+public sealed record WriteContext(
+    IStoreWriteTransaction Transaction, ResourceKey Key, int VersionId, WriteMethod Method, Resource? Resource, Caller Caller, IResourceWriter Writer);
 
 /// <summary>
 /// How the domain (FhirOncology.Oncology) plugs rules into every create, update, patch, delete and transaction entry

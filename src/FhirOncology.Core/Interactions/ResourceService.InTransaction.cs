@@ -31,4 +31,22 @@ public sealed partial class ResourceService
         EnsureSupported(resource.TypeName);
         return new WriteResult(WriteOutcome.Created, await SaveVersionAsync(transaction, resource, id, 1, WriteMethod.Create, ct));
     }
+
+    /// <summary>IResourceWriter: a create inside a write already in progress, checked like any create.</summary>
+    async Task<ResourceVersion> IResourceWriter.CreateAsync(IStoreWriteTransaction transaction, Resource resource, CancellationToken ct)
+    {
+        EnsureSupported(resource.TypeName);
+        policy.Require(resource.TypeName, Security.Permissions.Create);
+        return await SaveVersionAsync(transaction, resource, NewId(), 1, WriteMethod.Create, ct);
+    }
+
+    /// <summary>IResourceWriter: an update (or update-as-create) of the resource's own id inside a write already in progress.</summary>
+    async Task<ResourceVersion> IResourceWriter.UpdateAsync(IStoreWriteTransaction transaction, Resource resource, CancellationToken ct)
+    {
+        EnsureSupported(resource.TypeName);
+        EnsureUpdateBody(resource.TypeName, resource.Id ?? "", resource);
+        policy.Require(resource.TypeName, Security.Permissions.Update);
+        var result = await UpdateInTransactionAsync(transaction, resource.TypeName, resource.Id!, resource, null, ct);
+        return result.Version!;
+    }
 }

@@ -27,7 +27,7 @@ public sealed partial class ResourceService(
     AccessRecorder recorder,
     IEnumerable<IWriteHook> hooks,
     IOptions<FhirOptions> options,
-    TimeProvider clock)
+    TimeProvider clock) : IResourceWriter
 {
     private readonly IWriteHook[] _hooks = [.. hooks];
 
@@ -87,7 +87,7 @@ public sealed partial class ResourceService(
         resource.Meta ??= new Meta();
         resource.Meta.VersionId = versionId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         resource.Meta.LastUpdated = lastUpdated;
-        var context = new WriteContext(transaction, key, versionId, method, resource, policy.Caller);
+        var context = new WriteContext(transaction, key, versionId, method, resource, policy.Caller, this);
         foreach (var hook in _hooks)
         {
             await hook.BeforeSaveAsync(context, ct);

@@ -7,6 +7,9 @@ public interface IStoreWriteTransaction : IAsyncDisposable
 {
     Task<ResourceVersion?> ReadCurrentAsync(ResourceKey key, CancellationToken cancellationToken);
 
+    /// <summary>One version (current or history, possibly a deletion marker) as this transaction sees it, or null.</summary>
+    Task<ResourceVersion?> ReadVersionAsync(ResourceKey key, int versionId, CancellationToken cancellationToken);
+
     /// <summary>
     /// Ids of current, not deleted resources of <paramref name="type"/> matching every clause; at most
     /// <paramref name="limit"/> of them. Locks what it read until the transaction ends.

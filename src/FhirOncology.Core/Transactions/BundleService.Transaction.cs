@@ -14,16 +14,51 @@ public sealed partial class BundleService
     /// bundle.html#transaction: identities are settled first (ids reserved, conditional creates, updates and
     /// deletes matched), then every reference to a fullUrl or conditional reference is rewritten, then entries run
     /// in the order DELETE, POST, PUT — all in one database transaction, so nothing partial is ever visible. GETs
-    /// run after the commit and see its result.
+    /// run after the commit and see its result. The transaction hooks (<see cref="ITransactionHook"/>) run before the
+    /// first entry and after the last write, in the same database transaction.
     /// </summary>
     private async Task<Bundle> TransactionAsync(Bundle bundle, string baseUrl, bool representation, CancellationToken ct)
     {
         var requests = bundle.Entry.Select((entry, i) => EntryRequest.Parse(i, entry, baseUrl)).ToList();
         var results = new Bundle.EntryComponent?[requests.Count];
+        await using (var transaction = await store.BeginWriteAsync(ct))
+        {
+            var context = new TransactionContext(transaction, bundle, baseUrl);
+            foreach (var hook in _transactionHooks)
+            {
+                if (await hook.BeforeTransactionAsync(context, ct) is { } answer)
+                {
+                    return answer; // nothing written; disposing rolls back what the hook read
+                }
+            }
+
+            var written = await WriteEntriesAsync(transaction, requests, results, baseUrl, representation, ct);
+            foreach (var hook in _transactionHooks)
+            {
+                await hook.AfterTransactionAsync(context, written, ct);
+            }
+
+            await transaction.CommitAsync(ct);
+        }
+
+        foreach (var request in requests.Where(r => r.Method == Bundle.HTTPVerb.GET))
+        {
+            results[request.Index] = await ReadEntryAsync(request, baseUrl, ct);
+        }
+
+        var response = new Bundle { Type = Bundle.BundleType.TransactionResponse, Id = Guid.NewGuid().ToString("N") };
+        response.Entry.AddRange(results.Select(r => r!));
+        return response;
+    }
+
+    /// <summary>Every entry but the GETs, in the transaction; a failure is reported at its entry. Returns what each entry wrote.</summary>
+    private async Task<IReadOnlyList<ResourceKey?>> WriteEntriesAsync(
+        IStoreWriteTransaction transaction, List<EntryRequest> requests, Bundle.EntryComponent?[] results, string baseUrl, bool representation, CancellationToken ct)
+    {
+        var written = new ResourceKey?[requests.Count];
         var current = requests[0];
         try
         {
-            await using var transaction = await store.BeginWriteAsync(ct);
             var targets = new Dictionary<int, string?>();
             var identities = new Dictionary<string, string>(StringComparer.Ordinal);
             var touched = new HashSet<string>(StringComparer.Ordinal);
@@ -53,24 +88,17 @@ public sealed partial class BundleService
             foreach (var request in requests.Where(r => r.Method != Bundle.HTTPVerb.GET).OrderBy(r => Order(r.Method)))
             {
                 current = request;
-                results[request.Index] = WriteEntry(await WriteAsync(transaction, request, targets[request.Index], ct), baseUrl, representation);
+                var result = await WriteAsync(transaction, request, targets[request.Index], ct);
+                written[request.Index] = result.Outcome == WriteOutcome.NothingToDelete ? null : result.Version?.Key;
+                results[request.Index] = WriteEntry(result, baseUrl, representation);
             }
-
-            await transaction.CommitAsync(ct);
         }
         catch (FhirException error)
         {
             throw AtEntry(error, current);
         }
 
-        foreach (var request in requests.Where(r => r.Method == Bundle.HTTPVerb.GET))
-        {
-            results[request.Index] = await ReadEntryAsync(request, baseUrl, ct);
-        }
-
-        var response = new Bundle { Type = Bundle.BundleType.TransactionResponse, Id = Guid.NewGuid().ToString("N") };
-        response.Entry.AddRange(results.Select(r => r!));
-        return response;
+        return written;
     }
 
     // bundle.html#transaction: DELETE, then POST, then PUT/PATCH, then GET.

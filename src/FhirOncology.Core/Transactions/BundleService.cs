@@ -17,8 +17,10 @@ namespace FhirOncology.Core.Transactions;
 /// </summary>
 public sealed partial class BundleService(
     IResourceStore store, ResourceService resources, SearchService search, HistoryService history, FhirSerializer serializer,
-    IOptions<FhirOptions> options)
+    IEnumerable<ITransactionHook> transactionHooks, IOptions<FhirOptions> options)
 {
+    private readonly ITransactionHook[] _transactionHooks = [.. transactionHooks];
+
     public async Task<Bundle> ProcessAsync(Resource body, string baseUrl, bool representation, CancellationToken ct)
     {
         if (body is not Bundle bundle)

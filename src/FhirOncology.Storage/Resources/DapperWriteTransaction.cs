@@ -23,6 +23,13 @@ internal sealed class DapperWriteTransaction(
         return row?.ToVersion();
     }
 
+    public async Task<ResourceVersion?> ReadVersionAsync(ResourceKey key, int versionId, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<ResourceRow>(new CommandDefinition(
+            ResourceSql.ReadVersion, new { key.Type, key.Id, Version = versionId }, transaction, cancellationToken: cancellationToken));
+        return row?.ToVersion();
+    }
+
     public async Task<IReadOnlyList<string>> FindCurrentIdsAsync(
         string type, IReadOnlyList<SearchClause> criteria, int limit, CancellationToken cancellationToken)
     {
