@@ -8,6 +8,7 @@ using FhirOncology.Core.Resources;
 using FhirOncology.Core.Search;
 using FhirOncology.Core.Security;
 using FhirOncology.Core.Serialization;
+using FhirOncology.Core.Subscriptions;
 using FhirOncology.Core.Transactions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,7 +20,7 @@ namespace FhirOncology.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>The FHIR engine: interactions, history, indexing, serialisation and the CapabilityStatement.</summary>
+    /// <summary>The FHIR engine: interactions, history, indexing, serialisation, Subscriptions and the CapabilityStatement.</summary>
     public static IServiceCollection AddFhirCore(this IServiceCollection services)
     {
         services.AddOptions<FhirOptions>().BindConfiguration(FhirOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -50,6 +51,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<BundleService>();
         services.AddSingleton<CapabilityStatementBuilder>();
         services.AddSingleton<OperationRegistry>();
+        services.AddSubscriptions();
         return services;
     }
 }

@@ -1,8 +1,10 @@
 using FhirOncology.Core.Storage;
+using FhirOncology.Core.Subscriptions;
 using FhirOncology.Storage.Dialects;
 using FhirOncology.Storage.Migrations;
 using FhirOncology.Storage.Resources;
 using FhirOncology.Storage.Search;
+using FhirOncology.Storage.Subscriptions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -27,6 +29,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SearchRunner>();
         services.AddSingleton<IResourceStore, DapperResourceStore>();
         services.AddSingleton<IReindexStore, DapperReindexStore>();
+        services.AddSingleton<ISubscriptionStore, DapperSubscriptionStore>();
         services.AddHostedService<SchemaMigrationService>();
         return services;
     }

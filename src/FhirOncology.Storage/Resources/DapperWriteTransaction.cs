@@ -12,6 +12,11 @@ namespace FhirOncology.Storage.Resources;
 internal sealed class DapperWriteTransaction(
     SqlDialect dialect, SurrogateIdGenerator surrogateIds, DbConnection connection, DbTransaction transaction) : IStoreWriteTransaction
 {
+    /// <summary>For other stores' work inside this write (e.g. the Subscription outbox), on the same connection and transaction.</summary>
+    internal DbConnection Connection => connection;
+
+    internal DbTransaction Transaction => transaction;
+
     public async Task<ResourceVersion?> ReadCurrentAsync(ResourceKey key, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<ResourceRow>(new CommandDefinition(
