@@ -95,6 +95,23 @@ public sealed class SubscriptionDeliveryTests(SubscriptionServer server) : IClas
         Assert.Single(await server.Outbox.ReadNotificationsAsync(active.Id, CancellationToken.None)); // the deletion notified nothing
     }
 
+    [Fact]
+    public async Task PastItsEnd_TheServerTurnsItOff_AndItNotifiesNothing()
+    {
+        var request = Notifications.Subscription(_ehr.Url + "/ehr/notify", _case, payload: null);
+        request.End = DateTimeOffset.UtcNow.AddSeconds(2);
+        var subscription = await _client.CreateAsync(request);
+        Assert.Equal(Subscription.SubscriptionStatus.Active, subscription.Status);
+
+        // Subscription.end: "The time for the server to turn the subscription off."
+        await Notifications.Eventually(
+            async () => (await (await _client.GetAsync($"/fhir/Subscription/{subscription.Id}")).ReadAsync<Subscription>()).Status == Subscription.SubscriptionStatus.Off,
+            () => "the Subscription turned off at its end");
+        await _client.CreateAsync(Notifications.Task(_case));
+
+        Assert.Empty(await server.Outbox.ReadNotificationsAsync(subscription.Id, CancellationToken.None));
+    }
+
     private void Accept(string path) =>
         _ehr.Given(Request.Create().WithPath(path)).RespondWith(Response.Create().WithStatusCode(200));
 
