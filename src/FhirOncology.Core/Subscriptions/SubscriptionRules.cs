@@ -17,6 +17,16 @@ public sealed class SubscriptionRules(SubscriptionCriteria criteria, EndpointPol
 {
     public const string FhirJson = "application/fhir+json";
 
+    /// <summary>What the CapabilityStatement says of Subscription (CapabilityStatement.rest.resource.documentation).</summary>
+    public const string Documentation =
+        "R4 rest-hook Subscriptions. A client submits status requested or off; the server answers active (or off once end has passed), "
+        + "sets error with Subscription.error when deliveries fail and active again after one succeeds. Criteria: a search on any served "
+        + "type but Subscription, parsed strictly; every create and update is matched in its own transaction (deletions notify nothing), "
+        + "only against what the Subscription's owning organisation may see. channel.payload application/fhir+json: PUT "
+        + "[endpoint]/[type]/[id] with the matching version; no payload: an empty POST to the endpoint; channel.header lines are sent. "
+        + "Endpoints: absolute https URLs, under Subscriptions:AllowedEndpointPrefixes when set. Delivery from a persisted outbox, in "
+        + "order per Subscription, retried with exponential backoff, dead-lettered after Subscriptions:MaxAttempts attempts.";
+
     /// <summary>Rejects what this server cannot honour, then activates a requested Subscription (or turns it off when its end has passed).</summary>
     public void Accept(Subscription subscription)
     {
