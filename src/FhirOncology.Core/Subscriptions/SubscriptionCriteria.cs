@@ -36,15 +36,25 @@ public sealed class SubscriptionCriteria(SearchQueryParser parser, ResourceTypeR
             throw FhirException.BadRequest("Subscriptions on Subscription resources are not supported.", Expression);
         }
 
+        IReadOnlyList<SearchClause> clauses;
         try
         {
             var pairs = question < 0 ? [] : QueryString.Split(criteria[(question + 1)..]).ToList();
-            return new ParsedCriteria(type, pairs.Count == 0 ? [] : parser.ParseCriteria(type, pairs));
+            clauses = pairs.Count == 0 ? [] : parser.ParseCriteria(type, pairs);
         }
         catch (FhirException ex) when (ex.Status == System.Net.HttpStatusCode.BadRequest)
         {
             throw FhirException.BadRequest($"Subscription.criteria cannot be evaluated: {ex.Message}", Expression);
         }
+
+        // A chain or _has looks into other resources, which matching does not narrow to what the owners may see
+        // (only the notified resource is): refused rather than left to reveal them one match at a time.
+        if (clauses.Any(clause => clause is ChainClause or HasClause))
+        {
+            throw FhirException.BadRequest("Subscription.criteria cannot use chained parameters or _has; use parameters of the type itself.", Expression);
+        }
+
+        return new ParsedCriteria(type, clauses);
     }
 
     /// <summary>The criteria narrowed to one resource: does this resource match?</summary>

@@ -30,7 +30,8 @@ public sealed partial class SubscriptionDeliveryService(
         }
 
         var settings = options.Value;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrentDeliveries, CancellationToken = stoppingToken };
+        // No cancellation token here: every claimed notification reaches DeliverOneAsync, which gives it back on shutdown.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrentDeliveries };
         while (!stoppingToken.IsCancellationRequested)
         {
             var claimed = 0;
@@ -40,7 +41,7 @@ public sealed partial class SubscriptionDeliveryService(
                 var now = clock.GetUtcNow();
                 var due = await outbox.ClaimDueAsync(now, now + settings.Lease, settings.MaxConcurrentDeliveries * 4, stoppingToken);
                 claimed = due.Count;
-                await Parallel.ForEachAsync(due, parallel, DeliverOneAsync);
+                await Parallel.ForEachAsync(due, parallel, (notification, _) => DeliverOneAsync(notification, stoppingToken));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -21,7 +21,7 @@ public sealed class SubscriptionRules(SubscriptionCriteria criteria, EndpointPol
     public const string Documentation =
         "R4 rest-hook Subscriptions. A client submits status requested or off; the server answers active (or off once end has passed), "
         + "sets error with Subscription.error when deliveries fail and active again after one succeeds. Criteria: a search on any served "
-        + "type but Subscription, parsed strictly; every create and update is matched in its own transaction (deletions notify nothing), "
+        + "type but Subscription, parsed strictly, without chains or _has; every create and update is matched in its own transaction (deletions notify nothing), "
         + "only against what the Subscription's owning organisation may see. channel.payload application/fhir+json: PUT "
         + "[endpoint]/[type]/[id] with the matching version; no payload: an empty POST to the endpoint; channel.header lines are sent. "
         + "Endpoints: absolute https URLs, under Subscriptions:AllowedEndpointPrefixes when set. Delivery from a persisted outbox, in "

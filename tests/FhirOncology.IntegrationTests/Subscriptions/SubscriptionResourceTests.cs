@@ -83,6 +83,8 @@ public sealed class SubscriptionResourceTests(SubscriptionResourceTests.Server s
         { "criteria", "Spaceship?status=ready", "Subscription.criteria" },
         { "criteria", "Subscription?status=active", "Subscription.criteria" },
         { "criteria", "/Task?status=ready", "Subscription.criteria" },
+        { "criteria", "Task?focus:ServiceRequest.identifier=urn:referrer|1", "Subscription.criteria" },
+        { "criteria", "Task?_has:Provenance:target:agent=Organization/org-a", "Subscription.criteria" },
     };
 
     [Theory]
