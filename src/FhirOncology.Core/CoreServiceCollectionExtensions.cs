@@ -9,6 +9,7 @@ using FhirOncology.Core.Resources;
 using FhirOncology.Core.Search;
 using FhirOncology.Core.Security;
 using FhirOncology.Core.Serialization;
+using FhirOncology.Core.Subscriptions;
 using FhirOncology.Core.Transactions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,7 +21,7 @@ namespace FhirOncology.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>The FHIR engine: interactions, history, indexing, serialisation and the CapabilityStatement.</summary>
+    /// <summary>The FHIR engine: interactions, history, indexing, serialisation, Subscriptions and the CapabilityStatement.</summary>
     public static IServiceCollection AddFhirCore(this IServiceCollection services)
     {
         services.AddOptions<FhirOptions>().BindConfiguration(FhirOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -56,6 +57,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Conformance.ConformanceArtifacts>();
         services.AddSingleton<AuditWriter>();
         services.AddSingleton<AuditChainVerifier>();
+        services.AddSubscriptions();
         return services;
     }
 }

@@ -1,9 +1,11 @@
 using FhirOncology.Core.Storage;
 using FhirOncology.Storage.Audit;
+using FhirOncology.Core.Subscriptions;
 using FhirOncology.Storage.Dialects;
 using FhirOncology.Storage.Migrations;
 using FhirOncology.Storage.Resources;
 using FhirOncology.Storage.Search;
+using FhirOncology.Storage.Subscriptions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -29,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IResourceStore, DapperResourceStore>();
         services.AddSingleton<IReindexStore, DapperReindexStore>();
         services.AddSingleton<IAuditLogStore, DapperAuditLogStore>();
+        services.AddSingleton<ISubscriptionStore, DapperSubscriptionStore>();
         services.AddHostedService<SchemaMigrationService>();
         return services;
     }

@@ -132,6 +132,11 @@ public sealed class CapabilityStatementBuilder(
                     .Select(p => $"{source}:{p.Code}"))
                 .Order(StringComparer.Ordinal)],
         };
+        if (type == "Subscription")
+        {
+            component.Documentation = Subscriptions.SubscriptionRules.Documentation;
+        }
+
         component.Operation.Add(new CapabilityStatement.OperationComponent { Name = "validate", Definition = "http://hl7.org/fhir/OperationDefinition/Resource-validate" });
         foreach (var operation in operations.All.Where(o => o.Types.Contains(type)).OrderBy(o => o.Name, StringComparer.Ordinal))
         {

@@ -110,8 +110,12 @@ public sealed class AccessPolicy(CallerContext callers, SearchQueryParser parser
     public IReadOnlyList<SearchClause> MatchingClauses(string type)
     {
         var caller = callers.Current;
-        return caller.IsInternal || SharedTypes.Contains(type) ? [] : [new OrganizationAccessClause(caller.OrganizationIds)];
+        return caller.IsInternal ? [] : VisibilityClauses(type, caller.OrganizationIds);
     }
+
+    /// <summary>What these organisations see of a type, scopes aside: a shared type whole, any other only what they own or work on.</summary>
+    public static IReadOnlyList<SearchClause> VisibilityClauses(string type, IReadOnlyList<string> organizationIds) =>
+        SharedTypes.Contains(type) ? [] : [new OrganizationAccessClause(organizationIds)];
 
     /// <summary>After a create or update: a query-constrained scope must also match what was written.</summary>
     public async Task EnsureWrittenInScopeAsync(IStoreWriteTransaction transaction, ResourceKey key, Permissions permission, CancellationToken ct)

@@ -15,6 +15,11 @@ internal sealed class DapperWriteTransaction(
 {
     private AuditHead? _auditHead;
 
+    /// <summary>For other stores' work inside this write (e.g. the Subscription outbox), on the same connection and transaction.</summary>
+    internal DbConnection Connection => connection;
+
+    internal DbTransaction Transaction => transaction;
+
     public async Task<ResourceVersion?> ReadCurrentAsync(ResourceKey key, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<ResourceRow>(new CommandDefinition(

@@ -15,7 +15,28 @@ public class FhirServerFactory : WebApplicationFactory<Program>
     public const string DefaultOrganization = "org-test";
     public const string DefaultScopes = "system/*.cruds system/AuditEvent.rs";
 
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "fhironcology-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _dataDirectory;
+    private readonly bool _ownsDataDirectory;
+
+    public FhirServerFactory()
+        : this(null)
+    {
+    }
+
+    /// <summary>
+    /// A server on <paramref name="dataDirectory"/>, which outlives it (a restart: a new factory on the directory of
+    /// one disposed before); null gives a fresh temporary directory, deleted with the factory.
+    /// </summary>
+    protected FhirServerFactory(string? dataDirectory)
+    {
+        _ownsDataDirectory = dataDirectory is null;
+        _dataDirectory = dataDirectory ?? NewDataDirectory();
+    }
+
+    /// <summary>Where this server keeps its SQLite database.</summary>
+    public string DataDirectory => _dataDirectory;
+
+    public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "fhironcology-tests", Guid.NewGuid().ToString("N"));
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -63,7 +84,7 @@ public class FhirServerFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_dataDirectory))
+        if (_ownsDataDirectory && Directory.Exists(_dataDirectory))
         {
             Directory.Delete(_dataDirectory, recursive: true);
         }
