@@ -9,7 +9,15 @@ namespace FhirOncology.Core.Interactions;
 /// database transaction: reading through <see cref="Transaction"/> sees the writes before it (in a transaction
 /// Bundle, the earlier entries), and throwing a <see cref="Errors.FhirException"/> rolls everything back.
 /// </summary>
-public sealed record WriteContext(IStoreWriteTransaction Transaction, ResourceKey Key, int VersionId, WriteMethod Method, Resource? Resource, Caller Caller);
+public sealed record WriteContext(IStoreWriteTransaction Transaction, ResourceKey Key, int VersionId, WriteMethod Method, Resource? Resource, Caller Caller)
+{
+    /// <summary>
+    /// Writes of related resources in this same transaction, through the full write path (access checks as the
+    /// current caller, hooks, validation, indexing, Provenance): how a hook changes e.g. a Task so that the Task's
+    /// own rules apply. A hook that writes must not react to its own writes (it is called for them too).
+    /// </summary>
+    public TransactionWrites Writes { get; init; } = TransactionWrites.Unavailable;
+}
 
 /// <summary>
 /// How the domain (FhirOncology.Oncology) plugs rules into every create, update, patch, delete and transaction entry

@@ -53,7 +53,7 @@ public sealed partial class ResourceService
         await policy.EnsureChangeableAsync(transaction, key, Permissions.Delete, ct);
 
         var marker = new NewVersion(key, current.VersionId + 1, Now(), WriteMethod.Delete, ReadOnlyMemory<byte>.Empty, SearchIndexEntries.None);
-        var context = new WriteContext(transaction, key, marker.VersionId, WriteMethod.Delete, null, policy.Caller);
+        var context = new WriteContext(transaction, key, marker.VersionId, WriteMethod.Delete, null, policy.Caller) { Writes = new TransactionWrites(this, transaction) };
         foreach (var hook in _hooks)
         {
             await hook.BeforeSaveAsync(context, ct);

@@ -12,6 +12,20 @@ public sealed partial class ResourceService
 {
     internal static string ReserveId() => NewId();
 
+    /// <summary>
+    /// Runs several writes as one unit (all or nothing, like a transaction Bundle, bundle.html#transaction) for
+    /// domain operations whose writes belong together, e.g. storing a report and completing its Task. Each write
+    /// takes the full write path (access, hooks, validation, indexing, Provenance); the work commits when it returns
+    /// and rolls back when it throws.
+    /// </summary>
+    public async Task<T> InTransactionAsync<T>(Func<TransactionWrites, Task<T>> work, CancellationToken ct)
+    {
+        await using var transaction = await store.BeginWriteAsync(ct);
+        var result = await work(new TransactionWrites(this, transaction));
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
     /// <summary>A transaction or batch entry needs the same scope as the interaction on its own (issue #5).</summary>
     internal void Require(string type, Security.Permissions permission) => policy.Require(type, permission);
 

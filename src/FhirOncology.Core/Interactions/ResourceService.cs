@@ -87,7 +87,7 @@ public sealed partial class ResourceService(
         resource.Meta ??= new Meta();
         resource.Meta.VersionId = versionId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         resource.Meta.LastUpdated = lastUpdated;
-        var context = new WriteContext(transaction, key, versionId, method, resource, policy.Caller);
+        var context = new WriteContext(transaction, key, versionId, method, resource, policy.Caller) { Writes = new TransactionWrites(this, transaction) };
         foreach (var hook in _hooks)
         {
             await hook.BeforeSaveAsync(context, ct);
