@@ -18,7 +18,7 @@ namespace FhirOncology.Oncology.Reports;
 /// audit trail (Provenance, AuditEvent), Subscriptions and report documents are not case changes. The Task is
 /// written as the server itself: the writer of the change need not be allowed to change the Task.
 /// </summary>
-public sealed class CaseChangeHook(SearchQueryParser parser, FhirSerializer serializer) : IWriteHook
+public sealed class CaseChangeHook(SearchQueryParser parser, FhirSerializer serializer, TimeProvider clock) : IWriteHook
 {
     private const int MaxTasks = 100;
 
@@ -62,7 +62,7 @@ public sealed class CaseChangeHook(SearchQueryParser parser, FhirSerializer seri
                     continue;
                 }
 
-                ReportTask.FlagCaseChanged(task, $"{context.Key}/_history/{context.VersionId}", DateTimeOffset.UtcNow);
+                ReportTask.FlagCaseChanged(task, $"{context.Key}/_history/{context.VersionId}", clock.GetUtcNow());
                 using (CallerContext.Use(Caller.Internal))
                 {
                     await context.Writes.UpdateAsync(task, stored.VersionId, ct);
