@@ -1,3 +1,4 @@
+using FhirOncology.Api.Audit;
 using FhirOncology.Api.Endpoints;
 using FhirOncology.Api.Errors;
 using FhirOncology.Api.Hardening;
@@ -5,6 +6,7 @@ using FhirOncology.Api.Health;
 using FhirOncology.Api.Indexing;
 using FhirOncology.Api.Profiles;
 using FhirOncology.Api.Security;
+using FhirOncology.Api.Security.DevServer;
 using FhirOncology.Core;
 using FhirOncology.Oncology;
 using FhirOncology.Storage;
@@ -13,8 +15,10 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddFhirCore().AddFhirStorage().AddOncology();
 builder.Services.AddFhirSecurity();
+builder.Services.AddDevAuthorizationServer();
 builder.Services.AddFhirHardening();
 builder.Logging.AddPhiSafeFilters();
+builder.Services.AddFhirAudit();
 builder.Services.AddFhirHealthChecks();
 builder.Services.AddFhirReindexing();
 builder.Services.AddHostedService<ValidatorWarmup>();
@@ -27,6 +31,7 @@ builder.WebHost.ConfigureKestrel((context, kestrel) =>
 
 var app = builder.Build();
 
+app.UseFhirAudit();
 app.UseFhirHardening();
 app.UseExceptionHandler();
 app.UseFhirStatusCodeOutcomes();
@@ -36,6 +41,11 @@ app.UseAuthorization();
 app.UseMiddleware<CallerMiddleware>();
 app.MapFhirHealthChecks();
 app.MapSmartDiscovery();
+if (app.IsDevAuthorizationServerEnabled())
+{
+    app.MapDevAuthorizationServer();
+}
+
 app.MapFhirApi();
 
 app.Run();

@@ -1,3 +1,4 @@
+using FhirOncology.Core.Audit;
 using FhirOncology.Core.Capabilities;
 using FhirOncology.Core.History;
 using FhirOncology.Core.Indexing;
@@ -50,6 +51,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<BundleService>();
         services.AddSingleton<CapabilityStatementBuilder>();
         services.AddSingleton<OperationRegistry>();
+        services.AddSingleton<Conformance.ConformanceArtifacts>();
+        services.AddSingleton<AuditWriter>();
+        services.AddSingleton<AuditChainVerifier>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using FhirOncology.Core.Storage;
+using FhirOncology.Storage.Audit;
 using FhirOncology.Storage.Dialects;
 using FhirOncology.Storage.Migrations;
 using FhirOncology.Storage.Resources;
@@ -27,6 +28,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SearchRunner>();
         services.AddSingleton<IResourceStore, DapperResourceStore>();
         services.AddSingleton<IReindexStore, DapperReindexStore>();
+        services.AddSingleton<IAuditLogStore, DapperAuditLogStore>();
         services.AddHostedService<SchemaMigrationService>();
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using FhirOncology.Benchmarks.Auth;
 using FhirOncology.Benchmarks.Generation;
 using FhirOncology.Benchmarks.Http;
 using FhirOncology.Benchmarks.Options;
@@ -47,7 +48,13 @@ internal static class Program
         machine.Print(Console.Out);
 
         var runTag = "bench-" + DateTimeOffset.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-        using var http = FhirHttpClient.Create(options.BaseUrl, options.MaxClients);
+        if (!AccessTokenSources.TryCreate(options.Auth, options.BaseUrl, out var tokens))
+        {
+            return 1;
+        }
+
+        using var tokenSource = tokens;
+        using var http = FhirHttpClient.Create(options.BaseUrl, options.MaxClients, tokens);
         var api = new FhirApi(http, new ResourceBodies(runTag));
 
         string server;
@@ -55,6 +62,11 @@ internal static class Program
         {
             using var probe = CancellationTokenSource.CreateLinkedTokenSource(interrupt.Token);
             probe.CancelAfter(ProbeTimeout);
+            if (!await AccessTokenSources.CheckAsync(tokens, probe.Token))
+            {
+                return 1;
+            }
+
             server = await api.DescribeServerAsync(probe.Token);
         }
         catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException && !interrupt.IsCancellationRequested)

@@ -1,3 +1,4 @@
+using FhirOncology.Api.Audit;
 using FhirOncology.Api.Formatting;
 using FhirOncology.Api.Security;
 using FhirOncology.Core.Capabilities;
@@ -19,29 +20,33 @@ public static class FhirEndpoints
             return await next(invocation);
         });
 
-        fhir.MapGet("/metadata", Metadata).AllowAnonymous();
-        fhir.MapGet("/", SearchHandlers.SystemGetAsync);
-        fhir.MapPost("/", BundleHandlers.ProcessAsync);
-        fhir.MapPost("/_search", SearchHandlers.SystemPostAsync);
-        fhir.MapGet("/_history", HistoryHandlers.SystemAsync);
-        fhir.MapGet("/$reindex", ReindexHandlers.StatusAsync);
-        fhir.MapPost("/$reindex", ReindexHandlers.StartAsync);
-        fhir.MapGet("/{type}", SearchHandlers.TypeGetAsync);
-        fhir.MapPost("/{type}/_search", SearchHandlers.TypePostAsync);
-        fhir.MapPost("/{type}/$validate", ValidateHandlers.TypeAsync);
-        fhir.MapPost("/{type}/{id}/$validate", ValidateHandlers.InstanceAsync);
-        fhir.MapGet("/{type}/{id}/$validate", ValidateHandlers.StoredAsync);
-        fhir.MapPost("/{type}", WriteHandlers.CreateAsync);
-        fhir.MapPut("/{type}", WriteHandlers.ConditionalUpdateAsync);
-        fhir.MapDelete("/{type}", WriteHandlers.ConditionalDeleteAsync);
-        fhir.MapPatch("/{type}", PatchHandlers.ConditionalPatchAsync);
-        fhir.MapGet("/{type}/_history", HistoryHandlers.TypeAsync);
-        fhir.MapGet("/{type}/{id}", ReadHandlers.ReadAsync);
-        fhir.MapPut("/{type}/{id}", WriteHandlers.UpdateAsync);
-        fhir.MapDelete("/{type}/{id}", WriteHandlers.DeleteAsync);
-        fhir.MapPatch("/{type}/{id}", PatchHandlers.PatchAsync);
-        fhir.MapGet("/{type}/{id}/_history", HistoryHandlers.InstanceAsync);
-        fhir.MapGet("/{type}/{id}/_history/{versionId}", ReadHandlers.VReadAsync);
+        // Each route names its interaction (restful-interaction, http.html) for the audit trail.
+        fhir.MapGet("/metadata", Metadata).AllowAnonymous().Audited("capabilities");
+        fhir.MapGet("/", SearchHandlers.SystemGetAsync).Audited("search-system");
+        fhir.MapPost("/", BundleHandlers.ProcessAsync).Audited("transaction"); // or batch: the handler says which
+        fhir.MapPost("/_search", SearchHandlers.SystemPostAsync).Audited("search-system");
+        fhir.MapGet("/_history", HistoryHandlers.SystemAsync).Audited("history-system");
+        fhir.MapGet("/$reindex", ReindexHandlers.StatusAsync).Audited("operation");
+        fhir.MapPost("/$reindex", ReindexHandlers.StartAsync).Audited("operation");
+        fhir.MapGet("/$verify-audit-chain", AuditChainHandlers.VerifyAsync).Audited("operation");
+        fhir.MapPost("/$verify-audit-chain", AuditChainHandlers.VerifyAsync).Audited("operation");
+        fhir.MapGet("/{type}", SearchHandlers.TypeGetAsync).Audited("search-type");
+        fhir.MapPost("/{type}/_search", SearchHandlers.TypePostAsync).Audited("search-type");
+        fhir.MapPost("/{type}/$validate", ValidateHandlers.TypeAsync).Audited("operation");
+        fhir.MapPost("/{type}/{id}/$validate", ValidateHandlers.InstanceAsync).Audited("operation");
+        fhir.MapGet("/{type}/{id}/$validate", ValidateHandlers.StoredAsync).Audited("operation");
+        fhir.MapPost("/{type}", WriteHandlers.CreateAsync).Audited("create");
+        fhir.MapPut("/{type}", WriteHandlers.ConditionalUpdateAsync).Audited("update");
+        fhir.MapDelete("/{type}", WriteHandlers.ConditionalDeleteAsync).Audited("delete");
+        fhir.MapPatch("/{type}", PatchHandlers.ConditionalPatchAsync).Audited("patch");
+        fhir.MapGet("/{type}/_history", HistoryHandlers.TypeAsync).Audited("history-type");
+        fhir.MapGet("/{type}/{id}", ReadHandlers.ReadAsync).Audited("read");
+        fhir.MapPut("/{type}/{id}", WriteHandlers.UpdateAsync).Audited("update");
+        fhir.MapDelete("/{type}/{id}", WriteHandlers.DeleteAsync).Audited("delete");
+        fhir.MapPatch("/{type}/{id}", PatchHandlers.PatchAsync).Audited("patch");
+        fhir.MapGet("/{type}/{id}/_history", HistoryHandlers.InstanceAsync).Audited("history-instance");
+        fhir.MapGet("/{type}/{id}/_history/{versionId}", ReadHandlers.VReadAsync).Audited("vread");
+        ConformanceHandlers.MapConformance(fhir); // our profiles, value sets, … at their canonical URLs
         OperationHandlers.MapOperations(fhir); // custom operations registered by the domain (IFhirOperation)
         return app;
     }

@@ -1,5 +1,6 @@
 using FhirOncology.Api.Formatting;
 using System.Net;
+using FhirOncology.Api.Audit;
 using FhirOncology.Core.Errors;
 using FhirOncology.Core.Operations;
 using Hl7.Fhir.Model;
@@ -17,10 +18,10 @@ internal static class OperationHandlers
     // constrained to '$' names; elsewhere it is not, so that e.g. POST [base]/Type/id still answers 405, not 404.
     public static void MapOperations(RouteGroupBuilder fhir)
     {
-        fhir.MapMethods("/{operation:fhiroperation}", ["GET", "POST"], SystemAsync);
-        fhir.MapGet("/{type}/{operation:fhiroperation}", TypeAsync);
-        fhir.MapPost("/{type}/{operation}", TypeAsync);
-        fhir.MapMethods("/{type}/{id}/{operation}", ["GET", "POST"], InstanceAsync);
+        fhir.MapMethods("/{operation:fhiroperation}", ["GET", "POST"], SystemAsync).Audited("operation");
+        fhir.MapGet("/{type}/{operation:fhiroperation}", TypeAsync).Audited("operation");
+        fhir.MapPost("/{type}/{operation}", TypeAsync).Audited("operation");
+        fhir.MapMethods("/{type}/{id}/{operation}", ["GET", "POST"], InstanceAsync).Audited("operation");
     }
 
     internal static Task<IResult> SystemAsync(string operation, HttpContext context, OperationRegistry registry, FhirSerializer serializer, CancellationToken ct) =>

@@ -37,8 +37,8 @@ internal static class ReindexHandlers
         if (state is not null)
         {
             parameters.Add("indexedDefinitions", new FhirString(state.DefinitionsHash));
-            parameters.Add("processed", new Integer64(state.Processed));
-            parameters.Add("total", new Integer64(state.Total));
+            parameters.Add("processed", new FhirDecimal(state.Processed));
+            parameters.Add("total", new FhirDecimal(state.Total));
             parameters.Add("startedAt", new Instant(state.StartedAt));
             if (state.CompletedAt is { } completed)
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FhirOncology.Api.Audit;
 using FhirOncology.Core.Serialization;
 using FhirOncology.Core.Storage;
 using Hl7.Fhir.Model;
@@ -75,6 +76,7 @@ internal sealed class FhirResult : IResult
 
     public static void WriteVersionHeaders(HttpResponse response, ResourceVersion version)
     {
+        AuditFacts.SetTarget(response.HttpContext, version); // the audit record names the version the response is about
         response.Headers.ETag = VersionTag.Format(version.VersionId);
         response.Headers[HeaderNames.LastModified] = version.LastUpdated.ToString("R", CultureInfo.InvariantCulture);
     }

@@ -106,6 +106,14 @@ public static class SecurityServiceCollectionExtensions
 
         var handler = new JsonWebTokenHandler();
         var token = header["Bearer ".Length..].Trim();
-        return handler.CanReadToken(token) && handler.ReadJsonWebToken(token).Issuer == auth.DevServer.Issuer ? DevServerScheme : IssuerScheme;
+        try
+        {
+            return handler.CanReadToken(token) && handler.ReadJsonWebToken(token).Issuer == auth.DevServer.Issuer ? DevServerScheme : IssuerScheme;
+        }
+        catch (ArgumentException)
+        {
+            // Shaped like a JWT but not one (SecurityTokenMalformedException): the issuer scheme refuses it with a 401.
+            return IssuerScheme;
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using FhirOncology.Core.Indexing;
 using FhirOncology.Core.Resources;
+using FhirOncology.Core.Security;
 using Hl7.Fhir.Model;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,8 @@ namespace FhirOncology.Core.Capabilities;
 /// implemented; the integration tests exercise every interaction it claims.
 /// </summary>
 public sealed class CapabilityStatementBuilder(
-    ResourceTypeRegistry types, SearchParameterCatalog catalog, Operations.OperationRegistry operations, IOptions<FhirOptions> options)
+    ResourceTypeRegistry types, SearchParameterCatalog catalog, Operations.OperationRegistry operations,
+    Conformance.ConformanceArtifacts artifacts, IOptions<FhirOptions> options)
 {
     private static readonly string SoftwareVersion =
         typeof(CapabilityStatementBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
@@ -72,7 +74,11 @@ public sealed class CapabilityStatementBuilder(
                 new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.Transaction },
                 new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.Batch },
             ],
-            Operation = [new CapabilityStatement.OperationComponent { Name = "reindex", Definition = "https://fhironcology.org/fhir/OperationDefinition/reindex" }],
+            Operation =
+            [
+                new CapabilityStatement.OperationComponent { Name = "reindex", Definition = "https://fhironcology.org/fhir/OperationDefinition/reindex" },
+                new CapabilityStatement.OperationComponent { Name = "verify-audit-chain", Definition = "https://fhironcology.org/fhir/OperationDefinition/verify-audit-chain" },
+            ],
         };
 
         rest.Security = Security(tokenEndpoint, authorizeEndpoint);
@@ -81,9 +87,17 @@ public sealed class CapabilityStatementBuilder(
             rest.Operation.Add(new CapabilityStatement.OperationComponent { Name = operation.Name, Definition = operation.Definition });
         }
 
+        var profiles = artifacts.ResourceProfiles();
         foreach (var type in types.All)
         {
-            rest.Resource.Add(ResourceComponent(type));
+            var component = ResourceComponent(type);
+            component.SupportedProfileElement = [.. profiles[type].Order(StringComparer.Ordinal).Select(url => new Canonical(url))];
+            rest.Resource.Add(component);
+        }
+
+        foreach (var type in Conformance.ConformanceArtifacts.Types)
+        {
+            rest.Resource.Add(ConformanceComponent(type));
         }
 
         statement.Rest.Add(rest);
@@ -94,17 +108,23 @@ public sealed class CapabilityStatementBuilder(
     {
         var parameters = catalog.ForType(type).OrderBy(p => p.Code, StringComparer.Ordinal).ToList();
         var references = parameters.Where(p => p.Type == SearchParamType.Reference).ToList();
+        // AuditEvent is written by the server only and Provenance is append-only (issue #5): only what the API allows is stated.
+        var creates = AccessPolicy.AllowsThroughApi(type, Permissions.Create);
+        var updates = AccessPolicy.AllowsThroughApi(type, Permissions.Update);
+        var deletes = AccessPolicy.AllowsThroughApi(type, Permissions.Delete);
         var component = new CapabilityStatement.ResourceComponent
         {
             Type = type,
             Profile = $"http://hl7.org/fhir/StructureDefinition/{type}",
-            Interaction = [.. InstanceAndTypeInteractions.Select(code => new CapabilityStatement.ResourceInteractionComponent { Code = code })],
+            Interaction = [.. InstanceAndTypeInteractions
+                .Where(code => AccessPolicy.AllowsThroughApi(type, PermissionFor(code)))
+                .Select(code => new CapabilityStatement.ResourceInteractionComponent { Code = code })],
             Versioning = CapabilityStatement.ResourceVersionPolicy.VersionedUpdate,
             ReadHistory = true,
-            UpdateCreate = options.Value.AllowUpdateCreate,
-            ConditionalCreate = true,
-            ConditionalUpdate = true,
-            ConditionalDelete = CapabilityStatement.ConditionalDeleteStatus.Single,
+            UpdateCreate = updates && options.Value.AllowUpdateCreate,
+            ConditionalCreate = creates,
+            ConditionalUpdate = updates,
+            ConditionalDelete = deletes ? CapabilityStatement.ConditionalDeleteStatus.Single : CapabilityStatement.ConditionalDeleteStatus.NotSupported,
             ConditionalRead = CapabilityStatement.ConditionalReadStatus.NotSupported,
             SearchInclude = ["*", .. references.Select(p => $"{type}:{p.Code}")],
             SearchRevInclude = [.. types.All.SelectMany(source => catalog.ForType(source)
@@ -123,6 +143,15 @@ public sealed class CapabilityStatementBuilder(
         return component;
     }
 
+    private static Permissions PermissionFor(CapabilityStatement.TypeRestfulInteraction code) => code switch
+    {
+        CapabilityStatement.TypeRestfulInteraction.Create => Permissions.Create,
+        CapabilityStatement.TypeRestfulInteraction.Update or CapabilityStatement.TypeRestfulInteraction.Patch => Permissions.Update,
+        CapabilityStatement.TypeRestfulInteraction.Delete => Permissions.Delete,
+        CapabilityStatement.TypeRestfulInteraction.SearchType => Permissions.Search,
+        _ => Permissions.Read,
+    };
+
     private static CapabilityStatement.SearchParamComponent Parameter(string name, SearchParamType type, string definition) =>
         new() { Name = name, Type = type, Definition = definition };
 
@@ -139,7 +168,9 @@ public sealed class CapabilityStatementBuilder(
             Service = [new CodeableConcept("http://terminology.hl7.org/CodeSystem/restful-security-service", "SMART-on-FHIR", "SMART-on-FHIR")],
             Description = "Every interaction except GET [base]/metadata and [base]/.well-known/smart-configuration needs an OAuth 2.0 "
                 + "bearer access token (SMART App Launch 2.x; Backend Services for systems). Scopes v1 and v2 are enforced per "
-                + "interaction, including query-constrained v2 scopes; a client sees only the data of its organisation's cases.",
+                + "interaction, including query-constrained v2 scopes; a client sees only the data of its organisation's cases. "
+                + "Every request under [base] is recorded as an AuditEvent (IHE BALP style), readable only with a scope naming AuditEvent "
+                + "and only for the caller's own organisation; the audit log is hash-chained and verified by [base]/$verify-audit-chain.",
         };
         if (tokenEndpoint is not null)
         {
@@ -154,5 +185,27 @@ public sealed class CapabilityStatementBuilder(
         }
 
         return security;
+    }
+
+    /// <summary>Our conformance resources: read-only, searchable by _id, url, name and version (issue #6).</summary>
+    private CapabilityStatement.ResourceComponent ConformanceComponent(string type)
+    {
+        var component = new CapabilityStatement.ResourceComponent
+        {
+            Type = type,
+            Documentation = "Read-only: this server's own " + type + " resources, at their canonical URLs. Any valid access token may read them. "
+                + "Canonical URLs: " + string.Join(", ", artifacts.All.Where(r => r.TypeName == type).OfType<IVersionableConformanceResource>().Select(r => r.Url).Order(StringComparer.Ordinal)),
+            Interaction =
+            [
+                new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read },
+                new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType },
+            ],
+        };
+        foreach (var (name, kind) in new[] { ("_id", SearchParamType.Token), ("url", SearchParamType.Uri), ("name", SearchParamType.String), ("version", SearchParamType.Token) })
+        {
+            component.SearchParam.Add(new CapabilityStatement.SearchParamComponent { Name = name, Type = kind });
+        }
+
+        return component;
     }
 }

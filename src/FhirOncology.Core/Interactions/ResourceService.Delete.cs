@@ -14,6 +14,7 @@ public sealed partial class ResourceService
     public async Task<WriteResult> DeleteAsync(string type, string id, CancellationToken ct)
     {
         EnsureSupported(type);
+        AccessPolicy.EnsureChangeable(type, Permissions.Delete); // 405 for append-only types, even when nothing matches
         policy.Require(type, Permissions.Delete);
         if (!IsValidId(id))
         {
@@ -30,6 +31,7 @@ public sealed partial class ResourceService
     public async Task<WriteResult> ConditionalDeleteAsync(string type, IEnumerable<KeyValuePair<string, string>> query, CancellationToken ct)
     {
         EnsureSupported(type);
+        AccessPolicy.EnsureChangeable(type, Permissions.Delete);
         policy.Require(type, Permissions.Delete);
         var criteria = searchParser.ParseCriteria(type, query);
         await using var transaction = await store.BeginWriteAsync(ct);

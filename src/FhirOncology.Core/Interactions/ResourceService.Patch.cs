@@ -27,6 +27,7 @@ public sealed partial class ResourceService
         string type, IEnumerable<KeyValuePair<string, string>> query, IPatch patch, int? ifMatch, CancellationToken ct)
     {
         EnsureSupported(type);
+        AccessPolicy.EnsureChangeable(type, Permissions.Update); // 405 for append-only types, even when nothing matches
         var criteria = searchParser.ParseCriteria(type, query);
         await using var transaction = await store.BeginWriteAsync(ct);
         var id = await FindSingleMatchAsync(transaction, type, criteria, "conditional patch", ct)

@@ -159,21 +159,28 @@ public sealed class AccessPolicy(CallerContext callers, SearchQueryParser parser
     public static FhirException Forbidden(string message) =>
         new(HttpStatusCode.Forbidden, OperationOutcome.IssueType.Forbidden, message);
 
-    // Audit records are written by the server only; provenance is append-only (issue #5).
-    private static void EnsureChangeable(string type, Permissions permission)
+    /// <summary>
+    /// 405 when the API never allows the change on the type, whichever client asks: audit records are written by the server
+    /// only, and Provenance is append-only (issue #5). Checked before anything is looked up, so even deleting an
+    /// unknown AuditEvent is refused.
+    /// </summary>
+    public static void EnsureChangeable(string type, Permissions permission)
     {
-        if (type == AuditType && (permission & (Permissions.Create | Permissions.Update | Permissions.Delete)) != 0)
+        if (!AllowsThroughApi(type, permission))
         {
-            throw new FhirException(HttpStatusCode.MethodNotAllowed, OperationOutcome.IssueType.NotSupported,
-                "AuditEvents are recorded by the server and are append-only; they cannot be written through the API.");
-        }
-
-        if (type == "Provenance" && (permission & (Permissions.Update | Permissions.Delete)) != 0)
-        {
-            throw new FhirException(HttpStatusCode.MethodNotAllowed, OperationOutcome.IssueType.NotSupported,
-                "Provenance is append-only; it cannot be updated or deleted.");
+            throw new FhirException(HttpStatusCode.MethodNotAllowed, OperationOutcome.IssueType.NotSupported, type == AuditType
+                ? "AuditEvents are recorded by the server and are append-only; they cannot be written through the API."
+                : "Provenance is append-only; it cannot be updated or deleted.");
         }
     }
+
+    /// <summary>Whether the API can ever grant the permission on the type (the CapabilityStatement lists no more).</summary>
+    public static bool AllowsThroughApi(string type, Permissions permission) => type switch
+    {
+        AuditType => (permission & (Permissions.Create | Permissions.Update | Permissions.Delete)) == 0,
+        "Provenance" => (permission & (Permissions.Update | Permissions.Delete)) == 0,
+        _ => true,
+    };
 
     /// <summary>Null when no scope grants the permission; otherwise the narrowing clauses.</summary>
     private IReadOnlyList<SearchClause>? Grant(Caller caller, string type, Permissions permission)

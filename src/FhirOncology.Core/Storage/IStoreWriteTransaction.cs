@@ -29,5 +29,15 @@ public interface IStoreWriteTransaction : IAsyncDisposable
     /// <summary>Lets these organisations see every member of the patient's case.</summary>
     Task OpenCaseAsync(string patientId, IEnumerable<string> organizationIds, CancellationToken cancellationToken);
 
+    /// <summary>The patients whose case the resource belongs to (its case membership as last written).</summary>
+    Task<IReadOnlyList<string>> ReadCasePatientsAsync(ResourceKey key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Appends the AuditEvent stored as <paramref name="auditEventId"/> to the hash-chained audit log (issue #5):
+    /// the next sequence number, the previous entry's hash and the new hash. Appends are serialised across
+    /// processes, so the chain never forks. Returns the entry's sequence number.
+    /// </summary>
+    Task<long> AppendAuditAsync(string auditEventId, DateTimeOffset recorded, ReadOnlyMemory<byte> json, CancellationToken cancellationToken);
+
     Task CommitAsync(CancellationToken cancellationToken);
 }

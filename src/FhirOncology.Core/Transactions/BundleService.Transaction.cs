@@ -109,8 +109,10 @@ public sealed partial class BundleService
                 return request.Id ?? await resources.MatchAsync(transaction, request.Type, resources.ParseCriteria(request.Type, request.Query ?? []), "conditional update", ct)
                     ?? (string.IsNullOrEmpty(request.Resource!.Id) ? ResourceService.ReserveId() : request.Resource.Id);
             case Bundle.HTTPVerb.DELETE:
+                AccessPolicy.EnsureChangeable(request.Type, Permissions.Delete); // 405 for append-only types, even when nothing matches
                 return request.Id ?? await resources.MatchAsync(transaction, request.Type, resources.ParseCriteria(request.Type, request.Query ?? []), "conditional delete", ct);
             case Bundle.HTTPVerb.PATCH:
+                AccessPolicy.EnsureChangeable(request.Type, Permissions.Update);
                 return request.Id ?? await resources.MatchAsync(transaction, request.Type, resources.ParseCriteria(request.Type, request.Query ?? []), "conditional patch", ct)
                     ?? throw FhirException.NotFound(request.Type, "(conditional patch criteria)");
             case Bundle.HTTPVerb.GET:

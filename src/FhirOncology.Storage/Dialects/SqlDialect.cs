@@ -51,6 +51,12 @@ internal abstract class SqlDialect
 
     public abstract string CreateSchemaVersionTable { get; }
 
+    /// <summary>
+    /// Serialises appends to the audit log's hash chain between transactions and processes (inside the write
+    /// transaction, before the chain's head is read), so two writers never link to the same entry.
+    /// </summary>
+    public abstract string AuditChainLock { get; }
+
     public abstract IReadOnlyList<string> SplitScript(string script);
 
     protected virtual Task OnOpenedAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;

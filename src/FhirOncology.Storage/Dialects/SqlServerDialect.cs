@@ -18,6 +18,11 @@ internal sealed partial class SqlServerDialect(string connectionString) : SqlDia
     public override string MigrationLock =>
         "EXEC sp_getapplock @Resource = 'FhirOncology.Schema', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 60000";
 
+    // Held to the end of the transaction; the chain's head is read after it is granted.
+    public override string AuditChainLock =>
+        "DECLARE @Granted int; EXEC @Granted = sp_getapplock @Resource = 'FhirOncology.AuditLog', @LockMode = 'Exclusive', "
+        + "@LockOwner = 'Transaction', @LockTimeout = 60000; IF @Granted < 0 THROW 50006, 'The audit log lock was not granted', 1;";
+
     public override string CreateSchemaVersionTable =>
         "IF OBJECT_ID('SchemaVersion') IS NULL CREATE TABLE SchemaVersion (Version int NOT NULL PRIMARY KEY, Name nvarchar(200) NOT NULL, AppliedAt nvarchar(40) NOT NULL)";
 

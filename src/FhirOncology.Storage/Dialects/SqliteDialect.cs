@@ -14,6 +14,8 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
 
     public override string MigrationLock => "SELECT 1"; // BEGIN IMMEDIATE already holds the database's write lock
 
+    public override string AuditChainLock => "SELECT 1"; // likewise: one writer at a time
+
     public override string CreateSchemaVersionTable =>
         "CREATE TABLE IF NOT EXISTS SchemaVersion (Version INTEGER NOT NULL PRIMARY KEY, Name TEXT NOT NULL, AppliedAt TEXT NOT NULL)";
 

@@ -35,6 +35,11 @@ internal static class AccessSql
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, builder.Parameters, transaction, cancellationToken: ct)) > 0;
     }
 
+    public static async Task<IReadOnlyList<string>> ReadCasePatientsAsync(
+        DbConnection connection, DbTransaction transaction, ResourceKey key, CancellationToken ct) =>
+        [.. await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT PatientId FROM CaseMember WHERE ResourceType = @Type AND ResourceId = @Id", new { key.Type, key.Id }, transaction, cancellationToken: ct))];
+
     public static async Task GrantAsync(
         DbConnection connection, DbTransaction transaction, ResourceKey key, IEnumerable<string> organizationIds, CancellationToken ct)
     {

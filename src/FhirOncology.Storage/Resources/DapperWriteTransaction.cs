@@ -3,6 +3,7 @@ using Dapper;
 using FhirOncology.Core.Search;
 using FhirOncology.Core.Indexing;
 using FhirOncology.Core.Storage;
+using FhirOncology.Storage.Audit;
 using FhirOncology.Storage.Dialects;
 using FhirOncology.Storage.Search;
 
@@ -12,6 +13,8 @@ namespace FhirOncology.Storage.Resources;
 internal sealed class DapperWriteTransaction(
     SqlDialect dialect, SurrogateIdGenerator surrogateIds, DbConnection connection, DbTransaction transaction) : IStoreWriteTransaction
 {
+    private AuditHead? _auditHead;
+
     public async Task<ResourceVersion?> ReadCurrentAsync(ResourceKey key, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<ResourceRow>(new CommandDefinition(
@@ -70,6 +73,17 @@ internal sealed class DapperWriteTransaction(
 
     public Task OpenCaseAsync(string patientId, IEnumerable<string> organizationIds, CancellationToken cancellationToken) =>
         AccessSql.OpenCaseAsync(connection, transaction, patientId, organizationIds, cancellationToken);
+
+    public Task<IReadOnlyList<string>> ReadCasePatientsAsync(ResourceKey key, CancellationToken cancellationToken) =>
+        AccessSql.ReadCasePatientsAsync(connection, transaction, key, cancellationToken);
+
+    public async Task<long> AppendAuditAsync(string auditEventId, DateTimeOffset recorded, ReadOnlyMemory<byte> json, CancellationToken cancellationToken)
+    {
+        // The lock and the head are taken once per transaction; later appends in the batch follow on from memory.
+        _auditHead ??= await AuditLogSql.ReadHeadAsync(connection, transaction, dialect, cancellationToken);
+        _auditHead = await AuditLogSql.AppendAsync(connection, transaction, _auditHead, auditEventId, recorded, json, cancellationToken);
+        return _auditHead.Sequence;
+    }
 
     public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
 

@@ -21,7 +21,7 @@ internal static class GenerateCommand
             return UsageReply.Write(problem, GenerateOptions.Usage);
         }
 
-        using var session = await ModeSession.OpenAsync(options.BaseUrl, options.Clients, RequestTimeout);
+        using var session = await ModeSession.OpenAsync(options.BaseUrl, options.Clients, RequestTimeout, options.Auth);
         if (session is null)
         {
             return 1;

@@ -1,3 +1,4 @@
+using FhirOncology.Benchmarks.Auth;
 using FhirOncology.Benchmarks.Modes;
 
 namespace FhirOncology.Benchmarks.Generation;
@@ -20,6 +21,12 @@ internal sealed record GenerateOptions
           --max-minutes N      stop sending patients after N minutes and report what was loaded; 0 = no limit (default 0)
           --manifest PATH      write the ids and identifiers search-bench draws its parameters from
           --out PATH           also write the results as JSON to PATH
+          --dev-client ID      get access tokens from the server's development authorization server as its demo
+                               client ID (ehr-north, ehr-south, review-center), renewed before they expire
+          --dev-key PATH       that client's private key (default: the demo key in
+                               src/FhirOncology.Api/Security/DevServer/DemoClients/)
+          --scope SCOPES       scopes to ask for with --dev-client (default system/*.cruds)
+          --token TOKEN        send this access token with every request instead
           --help               show this text
 
         Exit codes: 0 all loaded without errors, 1 server unreachable, a failed Bundle or stopped by --max-minutes,
@@ -42,11 +49,13 @@ internal sealed record GenerateOptions
 
     public string? Out { get; init; }
 
+    public TokenOptions Auth { get; init; } = new();
+
     /// <summary>False either for a problem (<paramref name="error"/> says which) or for <c>--help</c>.</summary>
     public static bool TryParse(string[] args, out GenerateOptions options, out string? error)
     {
         options = new GenerateOptions();
-        string[] names = ["--base-url", "--patients", "--clients", "--seed", "--probes", "--max-minutes", "--manifest", "--out"];
+        string[] names = ["--base-url", "--patients", "--clients", "--seed", "--probes", "--max-minutes", "--manifest", "--out", .. TokenOptions.Names];
         if (!ModeArguments.TryParse(args, names, out var values, out error))
         {
             return false;
@@ -62,8 +71,9 @@ internal sealed record GenerateOptions
             MaxMinutes = values.Int("--max-minutes", options.MaxMinutes, 0),
             Manifest = values.Path("--manifest"),
             Out = values.Path("--out"),
+            Auth = TokenOptions.Read(values.Text, out var authError),
         };
-        error = values.Error;
+        error = values.Error ?? authError;
         return error is null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using FhirOncology.Benchmarks.Auth;
 
 namespace FhirOncology.Benchmarks.Http;
 
@@ -8,7 +9,8 @@ internal static class FhirHttpClient
 {
     public const string FhirJson = "application/fhir+json";
 
-    public static HttpClient Create(string baseUrl, int maxConnections)
+    /// <summary>With <paramref name="tokens"/>, every request carries its bearer token.</summary>
+    public static HttpClient Create(string baseUrl, int maxConnections, IAccessTokenSource? tokens)
     {
         var handler = new SocketsHttpHandler
         {
@@ -24,7 +26,7 @@ internal static class FhirHttpClient
             AutomaticDecompression = DecompressionMethods.None,
         };
 
-        var client = new HttpClient(handler, disposeHandler: true)
+        var client = new HttpClient(tokens is null ? handler : new BearerTokenHandler(tokens, handler), disposeHandler: true)
         {
             BaseAddress = new Uri(baseUrl + "/", UriKind.Absolute),
             // HTTP/1.1 as most FHIR clients speak it; one request at a time per connection.

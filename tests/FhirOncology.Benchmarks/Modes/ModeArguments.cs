@@ -63,6 +63,9 @@ internal sealed class ModeArguments
         return true;
     }
 
+    /// <summary>The value as given, or null when the option is absent.</summary>
+    public string? Text(string name) => _values.GetValueOrDefault(name);
+
     public int Int(string name, int fallback, int min)
     {
         if (!_values.TryGetValue(name, out var text))

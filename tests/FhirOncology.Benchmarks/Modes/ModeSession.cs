@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using FhirOncology.Benchmarks.Auth;
 using FhirOncology.Benchmarks.Http;
 using FhirOncology.Benchmarks.Reporting;
 using FhirOncology.Benchmarks.Resources;
@@ -16,10 +17,12 @@ internal sealed class ModeSession : IDisposable
 
     private readonly CancellationTokenSource _interrupt = new();
     private readonly PosixSignalRegistration _terminate;
+    private readonly IAccessTokenSource? _tokens;
 
-    private ModeSession(HttpClient http, MachineFacts machine)
+    private ModeSession(HttpClient http, MachineFacts machine, IAccessTokenSource? tokens)
     {
         Http = http;
+        _tokens = tokens;
         Machine = machine;
         Console.CancelKeyPress += OnCancelKeyPress;
         _terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
@@ -37,18 +40,32 @@ internal sealed class ModeSession : IDisposable
 
     public CancellationToken Interrupted => _interrupt.Token;
 
-    /// <summary>Prints the machine, connects and asks the server who it is; null (after saying why) when it does not answer.</summary>
-    public static async Task<ModeSession?> OpenAsync(string baseUrl, int connections, TimeSpan requestTimeout)
+    /// <summary>
+    /// Prints the machine, gets the first access token, connects and asks the server who it is; null (after saying
+    /// why) when there is no token or the server does not answer.
+    /// </summary>
+    public static async Task<ModeSession?> OpenAsync(string baseUrl, int connections, TimeSpan requestTimeout, TokenOptions auth)
     {
         var machine = MachineFacts.Capture();
         machine.Print(Console.Out);
-        var http = FhirHttpClient.Create(baseUrl, connections);
+        if (!AccessTokenSources.TryCreate(auth, baseUrl, out var tokens))
+        {
+            return null;
+        }
+
+        var http = FhirHttpClient.Create(baseUrl, connections, tokens);
         http.Timeout = requestTimeout;
-        var session = new ModeSession(http, machine);
+        var session = new ModeSession(http, machine, tokens);
         try
         {
             using var probe = CancellationTokenSource.CreateLinkedTokenSource(session.Interrupted);
             probe.CancelAfter(ProbeTimeout);
+            if (!await AccessTokenSources.CheckAsync(tokens, probe.Token))
+            {
+                session.Dispose();
+                return null;
+            }
+
             // ResourceBodies is only needed by the default mode's create requests; this call sends none.
             session.Server = await new FhirApi(http, new ResourceBodies("unused")).DescribeServerAsync(probe.Token);
         }
@@ -70,6 +87,7 @@ internal sealed class ModeSession : IDisposable
         Console.CancelKeyPress -= OnCancelKeyPress;
         _terminate.Dispose();
         Http.Dispose();
+        _tokens?.Dispose();
         _interrupt.Dispose();
     }
 

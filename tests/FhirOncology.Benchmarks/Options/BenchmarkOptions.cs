@@ -30,6 +30,9 @@ internal sealed record BenchmarkOptions
     /// <summary>Where to write the JSON report, if anywhere.</summary>
     public string? Out { get; init; }
 
+    /// <summary>How requests authenticate (--dev-client or --token).</summary>
+    public Auth.TokenOptions Auth { get; init; } = new();
+
     /// <summary>Connections the pool must allow so no client ever waits for another's connection.</summary>
     [JsonIgnore]
     public int MaxClients => Math.Max(PreloadClients, Math.Max(CreateClients, ReadClients));

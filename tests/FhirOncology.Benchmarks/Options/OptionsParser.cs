@@ -1,4 +1,5 @@
 using System.Globalization;
+using FhirOncology.Benchmarks.Auth;
 
 namespace FhirOncology.Benchmarks.Options;
 
@@ -22,6 +23,12 @@ internal static class OptionsParser
           --read-seconds N       duration of the read benchmark (default 30)
           --read-count N         stop the read benchmark after N requests instead (default: use seconds)
           --out PATH             also write the results as JSON to PATH
+          --dev-client ID        get access tokens from the server's development authorization server as its demo
+                                 client ID (ehr-north, ehr-south, review-center), renewed before they expire
+          --dev-key PATH         that client's private key (default: the demo key in
+                                 src/FhirOncology.Api/Security/DevServer/DemoClients/)
+          --scope SCOPES         scopes to ask for with --dev-client (default system/*.cruds)
+          --token TOKEN          send this access token with every request instead
           --help                 show this text
 
         Options take their value as the next argument or after '=' (--preload=0).
@@ -48,6 +55,7 @@ internal static class OptionsParser
     {
         options = new BenchmarkOptions();
         error = null;
+        var auth = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
         {
             var name = args[i];
@@ -64,7 +72,7 @@ internal static class OptionsParser
                 name = name[..equals];
             }
 
-            if (name != "--base-url" && name != "--out" && !Integers.ContainsKey(name))
+            if (name != "--base-url" && name != "--out" && !Integers.ContainsKey(name) && !TokenOptions.Names.Contains(name))
             {
                 error = $"Unknown argument '{args[i]}'.";
                 return false;
@@ -81,6 +89,12 @@ internal static class OptionsParser
                 value = args[++i];
             }
 
+            if (TokenOptions.Names.Contains(name))
+            {
+                auth[name] = value;
+                continue;
+            }
+
             options = Apply(options, name, value, out error);
             if (error is not null)
             {
@@ -88,7 +102,8 @@ internal static class OptionsParser
             }
         }
 
-        return true;
+        options = options with { Auth = TokenOptions.Read(name => auth.GetValueOrDefault(name), out error) };
+        return error is null;
     }
 
     private static BenchmarkOptions Apply(BenchmarkOptions options, string name, string value, out string? error)

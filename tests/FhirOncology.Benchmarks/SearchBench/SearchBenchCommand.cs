@@ -18,7 +18,7 @@ internal static class SearchBenchCommand
             return UsageReply.Write(problem, SearchBenchOptions.Usage);
         }
 
-        using var session = await ModeSession.OpenAsync(options.BaseUrl, options.Clients, RequestTimeout);
+        using var session = await ModeSession.OpenAsync(options.BaseUrl, options.Clients, RequestTimeout, options.Auth);
         if (session is null)
         {
             return 1;

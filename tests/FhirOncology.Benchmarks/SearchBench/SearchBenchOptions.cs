@@ -1,3 +1,4 @@
+using FhirOncology.Benchmarks.Auth;
 using FhirOncology.Benchmarks.Modes;
 
 namespace FhirOncology.Benchmarks.SearchBench;
@@ -21,6 +22,12 @@ internal sealed record SearchBenchOptions
                                discovered by searching the server
           --discover N         with no manifest: referrals (with their patients) to collect by paging (default 2000)
           --out PATH           also write the results as JSON to PATH
+          --dev-client ID      get access tokens from the server's development authorization server as its demo
+                               client ID (ehr-north, ehr-south, review-center), renewed before they expire
+          --dev-key PATH       that client's private key (default: the demo key in
+                               src/FhirOncology.Api/Security/DevServer/DemoClients/)
+          --scope SCOPES       scopes to ask for with --dev-client (default system/*.cruds)
+          --token TOKEN        send this access token with every request instead
           --help               show this text
 
         Exit codes: 0 passed, 1 server unreachable, no data, any request failed, or a query returned no results where
@@ -45,11 +52,13 @@ internal sealed record SearchBenchOptions
 
     public string? Out { get; init; }
 
+    public TokenOptions Auth { get; init; } = new();
+
     /// <summary>False either for a problem (<paramref name="error"/> says which) or for <c>--help</c>.</summary>
     public static bool TryParse(string[] args, out SearchBenchOptions options, out string? error)
     {
         options = new SearchBenchOptions();
-        string[] names = ["--base-url", "--iterations", "--clients", "--warmup", "--max-seconds", "--seed", "--manifest", "--discover", "--out"];
+        string[] names = ["--base-url", "--iterations", "--clients", "--warmup", "--max-seconds", "--seed", "--manifest", "--discover", "--out", .. TokenOptions.Names];
         if (!ModeArguments.TryParse(args, names, out var values, out error))
         {
             return false;
@@ -66,8 +75,9 @@ internal sealed record SearchBenchOptions
             Manifest = values.Path("--manifest"),
             Discover = values.Int("--discover", options.Discover, 1),
             Out = values.Path("--out"),
+            Auth = TokenOptions.Read(values.Text, out var authError),
         };
-        error = values.Error;
+        error = values.Error ?? authError;
         return error is null;
     }
 }

@@ -18,6 +18,18 @@ public sealed class MetadataHealthTests(FhirServerFactory factory) : IClassFixtu
 
     private readonly HttpClient _client = factory.CreateClient();
 
+    private static readonly string[] ConformanceTypes = ["StructureDefinition", "CodeSystem", "ValueSet", "SearchParameter", "OperationDefinition"];
+
+    [Fact]
+    public async Task Metadata_ConformanceResources_AreReadAndSearchOnly()
+    {
+        var statement = await (await _client.GetAsync("/fhir/metadata")).ReadAsync<CapabilityStatement>();
+
+        Assert.All(statement.Rest[0].Resource.Where(r => ConformanceTypes.Contains(r.Type)), resource => Assert.Equal(
+            [CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType],
+            resource.Interaction.Select(i => i.Code!.Value)));
+    }
+
     [Fact]
     public async Task Metadata_DescribesExactlyTheImplementedInteractions()
     {
@@ -29,21 +41,30 @@ public sealed class MetadataHealthTests(FhirServerFactory factory) : IClassFixtu
         Assert.Equal(CapabilityStatementKind.Instance, statement.Kind);
         Assert.Equal(["application/fhir+json", "application/fhir+xml"], statement.Format);
         var rest = Assert.Single(statement.Rest);
-        Assert.Equal(ReferralTypes.Order(StringComparer.Ordinal), rest.Resource.Select(r => r.Type));
+        // The stored types, then our read-only conformance resources (issue #6).
+        Assert.Equal(ReferralTypes.Order(StringComparer.Ordinal).Concat(ConformanceTypes), rest.Resource.Select(r => r.Type));
         Assert.Equal(
             [CapabilityStatement.SystemRestfulInteraction.HistorySystem, CapabilityStatement.SystemRestfulInteraction.SearchSystem,
              CapabilityStatement.SystemRestfulInteraction.Transaction, CapabilityStatement.SystemRestfulInteraction.Batch],
             rest.Interaction.Select(i => i.Code!.Value));
-        foreach (var resource in rest.Resource)
+        Assert.Equal(["reindex", "verify-audit-chain"], rest.Operation.Select(o => o.Name));
+        foreach (var resource in rest.Resource.Where(r => !ConformanceTypes.Contains(r.Type)))
         {
-            Assert.Equal(9, resource.Interaction.Count);
+            // AuditEvent is written by the server only, Provenance is append-only (issue #5): no more is claimed.
+            var (interactions, creates, deletes) = resource.Type switch
+            {
+                "AuditEvent" => (5, false, false),
+                "Provenance" => (6, true, false),
+                _ => (9, true, true),
+            };
+            Assert.Equal(interactions, resource.Interaction.Count);
             Assert.Contains(resource.Interaction, i => i.Code == CapabilityStatement.TypeRestfulInteraction.SearchType);
             Assert.Contains(resource.SearchParam, p => p.Name == "_id");
             Assert.Contains(resource.SearchParam, p => p.Name == "_lastUpdated");
             Assert.Contains("*", resource.SearchInclude);
             Assert.Equal(CapabilityStatement.ResourceVersionPolicy.VersionedUpdate, resource.Versioning);
-            Assert.True(resource.ConditionalCreate);
-            Assert.Equal(CapabilityStatement.ConditionalDeleteStatus.Single, resource.ConditionalDelete);
+            Assert.Equal(creates, resource.ConditionalCreate);
+            Assert.Equal(deletes ? CapabilityStatement.ConditionalDeleteStatus.Single : CapabilityStatement.ConditionalDeleteStatus.NotSupported, resource.ConditionalDelete);
         }
     }
 

@@ -19,6 +19,9 @@ public class FhirServerFactory : WebApplicationFactory<Program>
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>The SQLite file this server writes (for tests that inspect or tamper with it directly).</summary>
+    public string DatabasePath => Path.Combine(_dataDirectory, "fhironcology.db");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");

@@ -15,7 +15,7 @@ namespace FhirOncology.IntegrationTests.Storage;
 /// holds a connection string (skipped, with that reason in the test output, otherwise). Each test owns its data
 /// through fresh ids.
 /// </summary>
-public abstract class ResourceStoreContract : IAsyncLifetime
+public abstract partial class ResourceStoreContract : IAsyncLifetime
 {
     private ServiceProvider? _provider;
     private IResourceStore? _store;
