@@ -19,19 +19,19 @@ public static class ReportTask
     public static void Complete(FhirTask task, string documentId, IReadOnlyList<Coding> outcomes, string reviewedVersion, DateTimeOffset now)
     {
         task.Status = FhirTask.TaskStatus.Completed;
-        task.BusinessStatus = new CodeableConcept(SecondOpinion.BusinessStatusSystem, SecondOpinion.ReportReady, "Report ready");
+        task.BusinessStatus = Concept(SecondOpinion.BusinessStatusSystem, SecondOpinion.ReportReady, "Report ready");
         task.LastModifiedElement = new FhirDateTime(now);
         task.Output.RemoveAll(o => Is(o.Type, SecondOpinion.TaskOutputSystem, SecondOpinion.ReportOutput) || Is(o.Type, SecondOpinion.TaskOutputSystem, SecondOpinion.OutcomeOutput));
         task.Output.Add(new FhirTask.OutputComponent
         {
-            Type = new CodeableConcept(SecondOpinion.TaskOutputSystem, SecondOpinion.ReportOutput, "Report document"),
+            Type = Concept(SecondOpinion.TaskOutputSystem, SecondOpinion.ReportOutput, "Report document"),
             Value = new ResourceReference("Bundle/" + documentId),
         });
         foreach (var outcome in outcomes.DistinctBy(o => o.Code))
         {
             task.Output.Add(new FhirTask.OutputComponent
             {
-                Type = new CodeableConcept(SecondOpinion.TaskOutputSystem, SecondOpinion.OutcomeOutput, "Review outcome"),
+                Type = Concept(SecondOpinion.TaskOutputSystem, SecondOpinion.OutcomeOutput, "Review outcome"),
                 Value = new CodeableConcept { Coding = [new Coding(outcome.System, outcome.Code, outcome.Display)] },
             });
         }
@@ -39,7 +39,7 @@ public static class ReportTask
         task.Input.RemoveAll(i => Is(i.Type, SecondOpinion.TaskInputSystem, SecondOpinion.ReviewedCaseInput));
         task.Input.Add(new FhirTask.ParameterComponent
         {
-            Type = new CodeableConcept(SecondOpinion.TaskInputSystem, SecondOpinion.ReviewedCaseInput, "Case-bundle version reviewed"),
+            Type = Concept(SecondOpinion.TaskInputSystem, SecondOpinion.ReviewedCaseInput, "Case-bundle version reviewed"),
             Value = new Identifier(CaseBundleIdentifier.System, reviewedVersion),
         });
     }
@@ -52,7 +52,7 @@ public static class ReportTask
     {
         task.Input.Add(new FhirTask.ParameterComponent
         {
-            Type = new CodeableConcept(SecondOpinion.TaskInputSystem, SecondOpinion.CaseChangedInput, "Case changed after the report"),
+            Type = Concept(SecondOpinion.TaskInputSystem, SecondOpinion.CaseChangedInput, "Case changed after the report"),
             Value = new FhirDateTime(when),
         });
         task.Note.Add(new Annotation
@@ -61,6 +61,9 @@ public static class ReportTask
             Text = $"The patient's case changed after this report was issued ({changed} was written); the report reviewed an earlier case-bundle version.",
         });
     }
+
+    // CodeableConcept(system, code, text) would put the display into text: the coding carries it here.
+    private static CodeableConcept Concept(string system, string code, string display) => new() { Coding = [new Coding(system, code, display)] };
 
     private static bool Is(CodeableConcept? concept, string system, string code) =>
         concept?.Coding.Any(c => c.System == system && c.Code == code) == true;
