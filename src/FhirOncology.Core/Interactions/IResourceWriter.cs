@@ -15,6 +15,15 @@ public interface IResourceWriter
     /// <summary>http.html#create inside <paramref name="transaction"/>: the server assigns the id.</summary>
     Task<ResourceVersion> CreateAsync(IStoreWriteTransaction transaction, Resource resource, CancellationToken ct);
 
+    /// <summary>
+    /// http.html#create with an id the server's own code chose (e.g. to give related records the same one); an
+    /// invalid or taken id gives 409.
+    /// </summary>
+    Task<ResourceVersion> CreateWithIdAsync(IStoreWriteTransaction transaction, Resource resource, string id, CancellationToken ct);
+
     /// <summary>http.html#update inside <paramref name="transaction"/> of the resource's own id (which must be set).</summary>
     Task<ResourceVersion> UpdateAsync(IStoreWriteTransaction transaction, Resource resource, CancellationToken ct);
+
+    /// <summary>As <see cref="UpdateAsync(IStoreWriteTransaction, Resource, CancellationToken)"/>, 412 unless the current version is <paramref name="ifMatch"/> (http.html#concurrency).</summary>
+    Task<ResourceVersion> UpdateAsync(IStoreWriteTransaction transaction, Resource resource, int ifMatch, CancellationToken ct);
 }

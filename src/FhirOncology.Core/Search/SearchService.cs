@@ -70,6 +70,33 @@ public sealed class SearchService(
         return bundle;
     }
 
+    /// <summary>
+    /// Every current resource of <paramref name="types"/> in the patient's case (the Patient itself and every
+    /// resource the access rules recorded as referencing it, issue #5), as far as the caller may search each type:
+    /// all pages, in surrogate (time) order. For domain operations that need a whole case ($case-bundle, issue #6).
+    /// </summary>
+    public async Task<IReadOnlyList<ResourceVersion>> CaseMembersAsync(string patientId, IReadOnlyList<string> types, CancellationToken ct)
+    {
+        var scope = types.ToDictionary(t => t, policy.ClausesFor, StringComparer.Ordinal);
+        var members = new List<ResourceVersion>();
+        string? cursor = null;
+        do
+        {
+            var query = new SearchQuery(types, [new PatientCaseClause(patientId)], CasePageSize, cursor, [], TotalMode.None, false, [], [])
+            {
+                ScopeClauses = scope,
+            };
+            var page = await store.SearchAsync(query, ct);
+            members.AddRange(page.Matches);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        return members;
+    }
+
+    private const int CasePageSize = 500;
+
     private IReadOnlyList<string> SearchedTypes(string? type, IReadOnlyList<KeyValuePair<string, string>> parameters)
     {
         if (type is not null)

@@ -40,9 +40,22 @@ internal sealed partial class SearchSqlBuilder
             + $"WHERE {m}.ResourceType = {alias}.ResourceType AND {m}.ResourceId = {alias}.ResourceId AND {c}.OrganizationId IN {AddList(clause.OrganizationIds)}))";
     }
 
-    private string PatientCase(string alias, PatientCaseClause clause)
+    /// <summary>
+    /// The resource belongs to the patient's case. Probed per candidate as a scope clause (SMART patient/ scopes);
+    /// when it drives a search (a whole case, SearchService.CaseMembersAsync) the members are looked up through
+    /// IX_CaseMember_Patient and joined to their current rows.
+    /// </summary>
+    private string PatientCase(string alias, PatientCaseClause clause, bool driving = false)
     {
         var m = Alias("m");
+        if (driving)
+        {
+            var r = Alias("r");
+            return $"{alias}.ResourceSurrogateId IN (SELECT {r}.ResourceSurrogateId FROM CaseMember {m}{lockHint} "
+                + $"JOIN Resource {r}{lockHint} ON {r}.ResourceType = {m}.ResourceType AND {r}.ResourceId = {m}.ResourceId AND {r}.IsHistory = 0 "
+                + $"WHERE {m}.PatientId = {Add(clause.PatientId)})";
+        }
+
         return $"EXISTS (SELECT 1 FROM CaseMember {m}{lockHint} WHERE {m}.ResourceType = {alias}.ResourceType AND {m}.ResourceId = {alias}.ResourceId "
             + $"AND {m}.PatientId = {Add(clause.PatientId)})";
     }

@@ -48,7 +48,8 @@ internal sealed partial class SearchSqlBuilder(
         ChainClause => 4,
         ParameterClause { Type: SearchParamType.String, Modifier: SearchModifier.None } => 5,
         HasClause => 6,
-        OrganizationAccessClause or PatientCaseClause or AnyOfClause => 10, // never drive: probed per candidate
+        PatientCaseClause => 1, // only a domain operation asks for a whole case (CaseMember's patient index drives)
+        OrganizationAccessClause or AnyOfClause => 10, // never drive: probed per candidate
         _ => 8, // ranges: dates, numbers, quantities, composites, :contains, _lastUpdated
     };
 
@@ -66,7 +67,7 @@ internal sealed partial class SearchSqlBuilder(
         ChainClause chain => Chain(alias, types, chain),
         HasClause has => Has(alias, types, has),
         OrganizationAccessClause access => OrganizationAccess(alias, access),
-        PatientCaseClause patientCase => PatientCase(alias, patientCase),
+        PatientCaseClause patientCase => PatientCase(alias, patientCase, driving),
         AnyOfClause anyOf => AnyOf(alias, types, anyOf),
         ParameterClause { Code: ParameterClause.IdCode } id => Id(alias, id),
         ParameterClause { Code: ParameterClause.LastUpdatedCode } lastUpdated =>

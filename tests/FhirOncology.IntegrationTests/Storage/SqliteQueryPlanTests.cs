@@ -38,4 +38,21 @@ public sealed class SqliteQueryPlanTests(FhirServerFactory factory) : IClassFixt
         Assert.DoesNotMatch(@"(^|\n)SEARCH r USING INDEX \w+ \(ResourceType=\?\)", plan); // no walk over every resource of the type
         Assert.Contains("USING INDEX IX_", plan, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task WholeCase_IsDrivenByTheCaseMemberPatientIndex()
+    {
+        _ = factory.CreateClient();
+        var runner = factory.Services.GetRequiredService<SearchRunner>();
+        var dialect = factory.Services.GetRequiredService<SqlDialect>();
+        // What SearchService.CaseMembersAsync asks for ($case-bundle, issue #6): every type, one patient's case.
+        var query = new SearchQuery(["Condition", "Observation", "ServiceRequest", "Task"], [new PatientCaseClause("p1")], 500, null, [], TotalMode.None, false, [], []);
+        var (sql, sqlParameters) = runner.PageSql(query, descending: false);
+
+        await using var connection = await dialect.OpenAsync(TestContext.Current.CancellationToken);
+        var plan = string.Join('\n', (await connection.QueryAsync<(long, long, long, string)>("EXPLAIN QUERY PLAN " + sql, sqlParameters)).Select(row => row.Item4));
+
+        Assert.DoesNotMatch(@"(^|\n)SCAN (r|Resource|m\d+|r\d+)( |$|\n)", plan);
+        Assert.Contains("IX_CaseMember_Patient", plan, StringComparison.Ordinal);
+    }
 }
