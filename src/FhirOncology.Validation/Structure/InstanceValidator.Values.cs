@@ -132,7 +132,7 @@ internal sealed partial class InstanceValidator
             }
             else
             {
-                session.PendingInvariants.Add(new PendingInvariant(constraint, path, scope.Path, element));
+                session.PendingInvariants.Add(new PendingInvariant(constraint, path, scope, element));
             }
         }
     }

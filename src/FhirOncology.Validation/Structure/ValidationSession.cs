@@ -9,15 +9,13 @@ namespace FhirOncology.Validation.Structure;
 /// (FHIRPath invariants that need the POCO, references the server must resolve). A speculative check — does this
 /// item match a slice's profile? — runs in a <see cref="Fork"/> whose issues are inspected, not reported.
 /// </summary>
-internal sealed class ValidationSession(ReadOnlyMemory<byte> source, ValidationContext context, PocoHolder poco)
+internal sealed class ValidationSession(ValidationContext context, PocoCache poco)
 {
     public const int MaxDepth = 64;
 
-    public ReadOnlyMemory<byte> Source { get; } = source;
-
     public ValidationContext Context { get; } = context;
 
-    public PocoHolder Poco { get; } = poco;
+    public PocoCache Poco { get; } = poco;
 
     public List<ValidationIssue> Issues { get; } = [];
 
@@ -40,7 +38,7 @@ internal sealed class ValidationSession(ReadOnlyMemory<byte> source, ValidationC
         var context = useMetaProfiles || !Context.UseMetaProfiles
             ? Context
             : new ValidationContext { ReferenceResolver = Context.ReferenceResolver, UseMetaProfiles = false, SdkInvariantsOnly = Context.SdkInvariantsOnly };
-        return new ValidationSession(Source, context, Poco) { ConformanceMemo = ConformanceMemo, IsFork = true, Depth = Depth };
+        return new ValidationSession(context, Poco) { ConformanceMemo = ConformanceMemo, IsFork = true, Depth = Depth };
     }
 
     public void Error(InstancePath path, OperationOutcome.IssueType code, string message, ElementNode? element = null, string? rule = null) =>
