@@ -58,6 +58,11 @@ internal sealed partial class InstanceValidator
             _bindings.Check(session, element, value.Value, type, item.Path);
         }
 
+        if (type == "canonical")
+        {
+            _canonicals.Check(session, element, value.Value, item.Path, scope);
+        }
+
         if (type == "xhtml")
         {
             _narrative.Check(session, value.Value.GetString()!, item.Path, element);

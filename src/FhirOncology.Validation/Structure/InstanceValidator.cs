@@ -20,6 +20,7 @@ internal sealed partial class InstanceValidator
     private readonly BindingChecker _bindings;
     private readonly SliceValidator _slices;
     private readonly ReferenceChecker _references;
+    private readonly CanonicalChecker _canonicals;
     private readonly NarrativeChecker _narrative = new();
     private readonly ExtensionContextChecker _extensionContexts;
     private readonly FhirPathInvariants _fhirPath = new();
@@ -30,6 +31,7 @@ internal sealed partial class InstanceValidator
         _bindings = bindings;
         _slices = new SliceValidator(this, profiles);
         _references = new ReferenceChecker(this, profiles);
+        _canonicals = new CanonicalChecker(profiles, _references);
         _extensionContexts = new ExtensionContextChecker(profiles);
     }
 
@@ -72,7 +74,7 @@ internal sealed partial class InstanceValidator
         var scope = new ResourceScope(resource, resourceType, path, parent, isContained) { FullUrl = fullUrl };
         if (resourceType == "Bundle")
         {
-            scope.BundleEntries = BundleIndex.Build(resource, path);
+            scope.Bundle = BundleIndex.Build(scope);
         }
 
         foreach (var profile in ProfilesToCheck(session, resource, resourceType, path, profiles))
@@ -145,7 +147,10 @@ internal sealed partial class InstanceValidator
 
         session.ConformanceMemo[key] = true; // a reference cycle assumes conformance instead of recursing forever
         var fork = session.Fork(useMetaProfiles: false);
-        ValidateResource(fork, resource, path, [profileUrl], parent, isContained: false);
+
+        // A Bundle entry is validated as the entry it is: inside its Bundle, with its fullUrl as the base of its references.
+        var entry = parent?.EntryAt(path);
+        ValidateResource(fork, resource, path, [profileUrl], entry?.Bundle.Owner ?? parent, isContained: false, entry?.FullUrl);
         RunDeferred(fork);
         var conforms = !fork.HasErrors && !fork.Issues.Exists(i => i.Code == OperationOutcome.IssueType.NotSupported && i.Message.Contains(profileUrl, StringComparison.Ordinal));
         session.ConformanceMemo[key] = conforms;
