@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FhirOncology.Validation.Profiles;
 using FhirOncology.Validation.Structure;
 using Hl7.Fhir.Model;
@@ -8,13 +9,19 @@ namespace FhirOncology.Validation.Extensions;
 /// Checks that an extension is used where its definition allows (defining-extensions.html#context). An
 /// <c>element</c> context matches the host element's path or type (<c>Observation.component</c>,
 /// <c>CodeableConcept</c>, <c>Element</c>, <c>Resource</c>); an <c>extension</c> context matches when the host is
-/// an extension. <c>fhirpath</c> contexts are not evaluated (accepted).
+/// an extension; a <c>fhirpath</c> context when the host element is among the nodes its expression selects
+/// (<see cref="FhirPathContext"/>). When only contexts that could not be evaluated remain, the use is not judged: an
+/// informational issue, never a false error.
 /// </summary>
 internal sealed class ExtensionContextChecker(ProfileRegistry profiles)
 {
     /// <param name="hostPath">The host element's path when it is not the extension element's parent path (the
     /// primitive behind a <c>_name</c> companion); null to derive it from the extension element.</param>
-    public void Check(ValidationSession session, StructureProfile definition, ElementNode element, string hostType, string? hostPath, InstancePath path)
+    /// <param name="host">The JSON of the element holding the extension (a primitive's value, or its <c>_name</c>
+    /// companion when it has none); undefined when not known, and then a <c>fhirpath</c> context is judged on the POCO.</param>
+    public void Check(
+        ValidationSession session, StructureProfile definition, ElementNode element, string hostType, string? hostPath, InstancePath path,
+        JsonElement host, ResourceScope scope)
     {
         if (definition.Contexts.Count == 0)
         {
@@ -23,28 +30,47 @@ internal sealed class ExtensionContextChecker(ProfileRegistry profiles)
 
         var dot = element.Path.LastIndexOf('.');
         hostPath ??= dot < 0 ? element.Path : element.Path[..dot];
+        List<ExtensionContext>? unevaluated = null;
         foreach (var context in definition.Contexts)
         {
-            if (Allows(context, hostPath, hostType))
+            if (context.Type == "fhirpath")
+            {
+                switch (FhirPathContext.Matches(session, context, scope, host, path.Parent!))
+                {
+                    case true:
+                        return;
+                    case null:
+                        (unevaluated ??= []).Add(context);
+                        break;
+                }
+            }
+            else if (Allows(context, hostPath, hostType))
             {
                 return;
             }
         }
 
+        if (unevaluated is not null)
+        {
+            session.Information(path, OperationOutcome.IssueType.NotSupported,
+                $"Extension {definition.Url}: its context {string.Join(", ", unevaluated.Select(Show))} could not be evaluated here, "
+                + $"so its use on {hostPath} was not checked (defining-extensions.html#context).", element);
+            return;
+        }
+
         session.Error(path, OperationOutcome.IssueType.Structure,
-            $"Extension {definition.Url} is not allowed on {hostPath}; it may be used on {string.Join(", ", definition.Contexts.Select(c => c.Expression))} "
+            $"Extension {definition.Url} is not allowed on {hostPath}; it may be used on {string.Join(", ", definition.Contexts.Select(Show))} "
             + "(defining-extensions.html#context).", element);
     }
+
+    private static string Show(ExtensionContext context) => context.Type == "fhirpath" ? $"fhirpath {context.Expression}" : context.Expression;
 
     private bool Allows(ExtensionContext context, string hostPath, string hostType)
     {
         var expression = context.Expression;
-        switch (context.Type)
+        if (context.Type == "extension")
         {
-            case "fhirpath":
-                return true;
-            case "extension":
-                return hostType == "Extension";
+            return hostType == "Extension";
         }
 
         if (expression is "Element" or "Base" || expression == hostPath || expression == hostType)

@@ -45,7 +45,7 @@ internal sealed partial class InstanceValidator
             return;
         }
 
-        ValidateComplex(session, element, value, type, item.Path, scope, isResourceRoot: false, item.HostType, item.HostPath);
+        ValidateComplex(session, element, value, type, item.Path, scope, isResourceRoot: false, item.HostType, item.HostPath, item.Host);
     }
 
     /// <summary>
@@ -54,7 +54,7 @@ internal sealed partial class InstanceValidator
     /// </summary>
     private void ValidateComplex(
         ValidationSession session, ElementNode element, JsonElement value, string type, InstancePath path, ResourceScope scope, bool isResourceRoot,
-        string hostType = "", string? hostPath = null)
+        string hostType = "", string? hostPath = null, JsonElement host = default)
     {
         session.Depth++;
         var typeRoot = isResourceRoot ? null : _profiles.GetType(type)?.Root;
@@ -83,7 +83,7 @@ internal sealed partial class InstanceValidator
         ValidateChildren(session, source, value, path, scope, isResourceRoot, type, element.Path);
         if (type == "Extension" && ExtensionDefinition(source, typeProfile) is { } extensionDefinition)
         {
-            _extensionContexts.Check(session, extensionDefinition, element, hostType, hostPath, path);
+            _extensionContexts.Check(session, extensionDefinition, element, hostType, hostPath, path, host, scope);
         }
 
         if (typeProfile is not null)
