@@ -16,6 +16,11 @@ internal sealed partial class InstanceValidator
             return;
         }
 
+        if (element.Conditions.Count > 0)
+        {
+            session.PendingConditions.Add(new PendingCondition(element, item.Path, scope.Path));
+        }
+
         var type = item.TypeCode;
         if (PrimitiveTypes.IsPrimitive(type))
         {
@@ -93,6 +98,11 @@ internal sealed partial class InstanceValidator
         }
 
         CheckFixedAndPattern(session, element, value, path);
+        if (element.MinValue is not null || element.MaxValue is not null)
+        {
+            RangeChecker.Check(session, element, value, type, path); // Quantity limits (minValueQuantity)
+        }
+
         if (element.Binding is not null)
         {
             _bindings.Check(session, element, value, type, path);

@@ -133,8 +133,15 @@ internal sealed partial class InstanceValidator
         return result;
     }
 
-    /// <summary>Work left for after the walk: invariants the SDK's FHIRPath engine must evaluate on the POCO.</summary>
-    public void RunDeferred(ValidationSession session) => _fhirPath.Run(session);
+    /// <summary>
+    /// Work left for after the walk: invariants the SDK's FHIRPath engine must evaluate on the POCO, then the
+    /// conditions of present elements, which need every invariant's outcome.
+    /// </summary>
+    public void RunDeferred(ValidationSession session)
+    {
+        _fhirPath.Run(session);
+        ConditionChecker.Run(session);
+    }
 
     /// <summary>Does the resource conform to the profile? Runs in a fork; the answer is memoised per location.</summary>
     public bool Conforms(ValidationSession session, JsonElement resource, InstancePath path, string profileUrl, ResourceScope? parent)

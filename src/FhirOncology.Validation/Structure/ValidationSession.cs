@@ -23,6 +23,8 @@ internal sealed class ValidationSession(ValidationContext context, PocoCache poc
 
     public List<PendingReference> ExternalReferences { get; } = [];
 
+    public List<PendingCondition> PendingConditions { get; } = [];
+
     /// <summary>Memo of "does the resource at this location conform to that profile" (reference targets, slices).</summary>
     public Dictionary<(string Location, string Profile), bool> ConformanceMemo { get; init; } = [];
 

@@ -37,6 +37,9 @@ internal sealed partial class MutationEngine(ProfileValidator validator)
             MutationKind.MissingRequiredSlice => MissingRequiredSlice(instance, profile, targets),
             MutationKind.BadPrimitiveFormat => BadPrimitive(instance, targets),
             MutationKind.ScriptInNarrative => ScriptInNarrative(instance, profile),
+            MutationKind.ExceedMaxLength => ExceedMaxLength(instance, targets),
+            MutationKind.OutOfRange => OutOfRange(instance, targets),
+            MutationKind.RegexMismatch => RegexMismatch(instance, targets),
             _ => null,
         };
     }

@@ -13,4 +13,7 @@ public enum MutationKind
     MissingRequiredSlice,
     BadPrimitiveFormat,
     ScriptInNarrative,
+    ExceedMaxLength,
+    OutOfRange,
+    RegexMismatch,
 }
