@@ -108,6 +108,11 @@ internal sealed partial class InstanceValidator
             _bindings.Check(session, element, value, type, path);
         }
 
+        if (type == "Coding")
+        {
+            _codings.Check(session, element, value, path);
+        }
+
         RunConstraints(session, element, value, path, scope, type);
         if (!ReferenceEquals(source, element))
         {

@@ -21,6 +21,7 @@ internal sealed partial class InstanceValidator
     private readonly SliceValidator _slices;
     private readonly ReferenceChecker _references;
     private readonly CanonicalChecker _canonicals;
+    private readonly CodingChecker _codings;
     private readonly NarrativeChecker _narrative = new();
     private readonly ExtensionContextChecker _extensionContexts;
     private readonly FhirPathInvariants _fhirPath = new();
@@ -29,6 +30,7 @@ internal sealed partial class InstanceValidator
     {
         _profiles = profiles;
         _bindings = bindings;
+        _codings = new CodingChecker(bindings.Expander);
         _slices = new SliceValidator(this, profiles);
         _references = new ReferenceChecker(this, profiles);
         _canonicals = new CanonicalChecker(profiles, _references);

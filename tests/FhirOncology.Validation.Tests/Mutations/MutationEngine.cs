@@ -40,6 +40,8 @@ internal sealed partial class MutationEngine(ProfileValidator validator)
             MutationKind.ExceedMaxLength => ExceedMaxLength(instance, targets),
             MutationKind.OutOfRange => OutOfRange(instance, targets),
             MutationKind.RegexMismatch => RegexMismatch(instance, targets),
+            MutationKind.UnknownCode => UnknownCode(instance, targets),
+            MutationKind.WrongDisplay => WrongDisplay(instance, targets),
             _ => null,
         };
     }

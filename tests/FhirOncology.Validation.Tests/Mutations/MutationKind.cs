@@ -1,6 +1,6 @@
 namespace FhirOncology.Validation.Tests.Mutations;
 
-/// <summary>The one-thing-broken mutations of issue #3, each of which a conformant validator must report.</summary>
+/// <summary>The one-thing-broken mutations of issue #3, each of which a conformant validator must report (WrongDisplay as a warning).</summary>
 public enum MutationKind
 {
     RemoveRequiredElement,
@@ -16,4 +16,6 @@ public enum MutationKind
     ExceedMaxLength,
     OutOfRange,
     RegexMismatch,
+    UnknownCode,
+    WrongDisplay,
 }
