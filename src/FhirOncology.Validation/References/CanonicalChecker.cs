@@ -19,11 +19,13 @@ internal sealed class CanonicalChecker(ProfileRegistry profiles, ReferenceChecke
 
     public void Check(ValidationSession session, ElementNode element, JsonElement value, InstancePath path, ResourceScope scope)
     {
-        var (targetProfiles, allowed) = _targets.GetOrAdd(element, e =>
+        if (!_targets.TryGetValue(element, out var targets))
         {
-            var list = e.Types.Where(t => t.Code == "canonical").SelectMany(t => t.TargetProfiles).Distinct(StringComparer.Ordinal).ToList();
-            return (list, references.AllowedTypes(list));
-        });
+            var list = element.Types.Where(t => t.Code == "canonical").SelectMany(t => t.TargetProfiles).Distinct(StringComparer.Ordinal).ToList();
+            targets = _targets.GetOrAdd(element, (list, references.AllowedTypes(list)));
+        }
+
+        var (targetProfiles, allowed) = targets;
         if (targetProfiles.Count == 0 || value.ValueKind != JsonValueKind.String)
         {
             return;

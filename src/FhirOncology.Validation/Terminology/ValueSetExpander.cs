@@ -23,11 +23,14 @@ internal sealed class ValueSetExpander(ConformanceSource source)
             : _valueSets.GetOrAdd(url, key => new Lazy<CompiledValueSet>(() => Expand(key, []))).Value;
     }
 
+    /// <summary>The content of a code system we hold, read once; looked up for every Coding, so the hit allocates nothing.</summary>
     public CodeSystemContent? GetCodeSystem(string system) =>
-        _codeSystems.GetOrAdd(system, key => new Lazy<CodeSystemContent?>(() =>
-            source.TryGet(key, out var artifact) && artifact.Entry.ResourceType == "CodeSystem"
-                ? CodeSystemContent.From(artifact.Json)
-                : null)).Value;
+        _codeSystems.TryGetValue(system, out var known)
+            ? known.Value
+            : _codeSystems.GetOrAdd(system, key => new Lazy<CodeSystemContent?>(() =>
+                source.TryGet(key, out var artifact) && artifact.Entry.ResourceType == "CodeSystem"
+                    ? CodeSystemContent.From(artifact.Json)
+                    : null)).Value;
 
     private CompiledValueSet Expand(string url, HashSet<string> visiting)
     {
