@@ -41,6 +41,50 @@ internal static class FhirPathContext
         return OnPoco(session, context, scope, hostPath);
     }
 
+    /// <summary>
+    /// A context invariant (StructureDefinition.contextInvariant) on the element holding the extension, with
+    /// <c>%extension</c> the extension: true or empty holds, false fails; null when it could not be evaluated.
+    /// </summary>
+    public static bool? Holds(
+        ValidationSession session, ExtensionContext invariant, ResourceScope scope, JsonElement host, string hostType, InstancePath hostPath,
+        JsonElement extension, InstancePath extensionPath)
+    {
+        if (invariant.OnJson is { } expression && host.ValueKind != JsonValueKind.Undefined)
+        {
+            var container = scope.Container;
+            var focus = FpItem.FromJson(host, hostType);
+            var environment = new FpEnvironment(focus, scope.Resource, scope.ResourceType, container.Resource, container.ResourceType, extension);
+            try
+            {
+                return FpEvaluator.ToBoolean(FpEvaluator.Evaluate(expression, [focus], environment)) != false;
+            }
+            catch (Exception exception) when (exception is FhirPathSubsetException or InvalidOperationException or FormatException or OverflowException)
+            {
+                // outside the subset for this instance: the SDK decides
+            }
+        }
+
+        var compiled = SdkFhirPath.Compile(invariant.Expression);
+        var resource = session.Poco.Node(scope.Path, scope.Path);
+        var hostNode = session.Poco.Node(hostPath, scope.Path);
+        var extensionNode = session.Poco.Node(extensionPath, scope.Path);
+        if (compiled is null || resource is null || hostNode is null || extensionNode is null)
+        {
+            return null;
+        }
+
+        var evaluation = new FhirEvaluationContext { Resource = resource, RootResource = PocoNavigator.RootResourceOf(resource) };
+        evaluation.Environment["extension"] = [extensionNode];
+        try
+        {
+            return compiled.Predicate(hostNode, evaluation) != false;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     private static bool? OnPoco(ValidationSession session, ExtensionContext context, ResourceScope scope, InstancePath hostPath)
     {
         var compiled = SdkFhirPath.Compile(context.Expression);

@@ -30,6 +30,7 @@ internal static partial class ProfileCompiler
             Derivation = Text(definition, "derivation"),
             IsAbstract = definition.TryGetProperty("abstract", out var isAbstract) && isAbstract.ValueKind == JsonValueKind.True,
             Contexts = ReadContexts(definition),
+            ContextInvariants = ReadContextInvariants(definition),
         };
         var elements = elementArray.EnumerateArray().ToList();
         profile.Root = Create(profile, elements[0]);
@@ -115,6 +116,9 @@ internal static partial class ProfileCompiler
 
         return contexts;
     }
+
+    private static List<ExtensionContext> ReadContextInvariants(JsonElement definition) =>
+        Strings(definition, "contextInvariant").Select(expression => new ExtensionContext("fhirpath", expression)).ToList();
 
     private static List<string> Strings(JsonElement element, string name)
     {

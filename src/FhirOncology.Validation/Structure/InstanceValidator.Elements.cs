@@ -88,7 +88,7 @@ internal sealed partial class InstanceValidator
         ValidateChildren(session, source, value, path, scope, isResourceRoot, type, element.Path);
         if (type == "Extension" && ExtensionDefinition(source, typeProfile) is { } extensionDefinition)
         {
-            _extensionContexts.Check(session, extensionDefinition, element, hostType, hostPath, path, host, scope);
+            _extensionContexts.Check(session, extensionDefinition, element, hostType, hostPath, path, host, scope, value);
         }
 
         if (typeProfile is not null)

@@ -6,7 +6,8 @@ namespace FhirOncology.Validation.Tests.Features;
 
 /// <summary>
 /// Extension contexts of type fhirpath (defining-extensions.html#context: "all elements that match the FHIRPath query"):
-/// the expression runs on the resource, and the element holding the extension must be among its results.
+/// the expression runs on the resource, and the element holding the extension must be among its results; and context
+/// invariants (StructureDefinition.contextInvariant), which must hold on that element, %extension being the extension.
 /// </summary>
 public sealed class ExtensionFhirPathContextTests(ValidatorFixture fixture)
 {
@@ -14,6 +15,7 @@ public sealed class ExtensionFhirPathContextTests(ValidatorFixture fixture)
     private const string NoteSource = Corpus.Base + "/StructureDefinition/onc-test-note-source";
     private const string BirthSource = Corpus.Base + "/StructureDefinition/onc-test-birth-source";
     private const string BrokenContext = Corpus.Base + "/StructureDefinition/onc-test-broken-context";
+    private const string MeasuredWith = Corpus.Base + "/StructureDefinition/onc-test-measured-with";
 
     [Fact]
     public void JsonSubsetContext_OnSelectedElement_Accepted()
@@ -88,12 +90,41 @@ public sealed class ExtensionFhirPathContextTests(ValidatorFixture fixture)
         report.Has(OperationOutcome.IssueSeverity.Information, "Observation.note[0].extension[0]", "could not be evaluated here, so its use on Observation.note was not checked");
     }
 
-    private static void AddExtension(JsonNode element, string url)
+    [Fact]
+    public void ContextInvariants_Hold_NoIssue()
+    {
+        var observation = Corpus.Observation();
+        AddExtension(observation["component"]![0]!, MeasuredWith, "caliper");
+        var report = fixture.Validate(observation);
+        report.HasNoErrors();
+        Assert.DoesNotContain(report.Issues, issue => issue.Location.StartsWith("Observation.component[0].extension", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ContextInvariantOnHost_Fails_Error()
+    {
+        var observation = Corpus.Observation();
+        AddExtension(observation["component"]![1]!, MeasuredWith, "caliper"); // a CodeableConcept value, not a Quantity
+        var issue = fixture.Validate(observation).HasError("Observation.component[1].extension[0]",
+            "is used on Observation.component where its context invariant value.ofType(Quantity).exists() does not hold");
+        Assert.Equal(Hl7.Fhir.Model.OperationOutcome.IssueType.Invariant, issue.Code);
+    }
+
+    [Fact]
+    public void ContextInvariantOnExtension_EvaluatedByTheSdk_Fails_Error()
+    {
+        var observation = Corpus.Observation();
+        AddExtension(observation["component"]![0]!, MeasuredWith, "Caliper!");
+        fixture.Validate(observation).HasError("Observation.component[0].extension[0]",
+            "where its context invariant %extension.value.matches('^[a-z ]+$') does not hold");
+    }
+
+    private static void AddExtension(JsonNode element, string url, string value = "x")
     {
         var extensions = element["extension"] as JsonArray ?? [];
-        extensions.Add(Extension(url));
+        extensions.Add(Extension(url, value));
         element["extension"] = extensions;
     }
 
-    private static JsonObject Extension(string url) => new() { ["url"] = url, ["valueString"] = "x" };
+    private static JsonObject Extension(string url, string value = "x") => new() { ["url"] = url, ["valueString"] = value };
 }

@@ -51,6 +51,7 @@ internal static partial class FpEvaluator
         "context" => [environment.Context],
         "resource" => [FpItem.FromJson(environment.Resource, environment.ResourceType)],
         "rootResource" => [FpItem.FromJson(environment.RootResource, environment.RootResourceType)],
+        "extension" when environment.Extension is { } extension => [FpItem.FromJson(extension, "Extension")],
         "ucum" => [FpItem.FromString("http://unitsofmeasure.org")],
         "sct" => [FpItem.FromString("http://snomed.info/sct")],
         "loinc" => [FpItem.FromString("http://loinc.org")],
