@@ -35,6 +35,11 @@ internal sealed class Concept(string code, string? display)
     /// </summary>
     public bool AcceptsDisplay(string display)
     {
+        if (string.Equals(Display, display, StringComparison.OrdinalIgnoreCase))
+        {
+            return true; // the common case, without normalising
+        }
+
         var wanted = Normalise(display);
         return (Display is not null && Normalise(Display) == wanted) || Designations.Exists(d => Normalise(d) == wanted);
     }
