@@ -14,21 +14,15 @@ internal static class ConditionChecker
 {
     public static void Run(ValidationSession session)
     {
-        if (session.PendingConditions.Count == 0)
+        if (session.PendingConditions.Count == 0 || !session.Issues.Exists(IsFailure))
         {
-            return;
+            return; // nothing present depends on a constraint, or no constraint failed: every condition holds
         }
 
         ILookup<string, ValidationIssue>? failures = null;
         foreach (var pending in session.PendingConditions)
         {
-            failures ??= session.Issues
-                .Where(issue => issue.Rule is not null && issue.Code == OperationOutcome.IssueType.Invariant && issue.Severity != OperationOutcome.IssueSeverity.Information)
-                .ToLookup(issue => issue.Rule!, StringComparer.Ordinal);
-            if (failures.Count == 0)
-            {
-                return; // nothing failed: every condition holds
-            }
+            failures ??= session.Issues.Where(IsFailure).ToLookup(issue => issue.Rule!, StringComparer.Ordinal);
 
             var location = pending.Path.ToString();
             var resource = pending.ResourcePath.ToString();
@@ -45,6 +39,9 @@ internal static class ConditionChecker
             }
         }
     }
+
+    private static bool IsFailure(ValidationIssue issue) =>
+        issue.Rule is not null && issue.Code == OperationOutcome.IssueType.Invariant && issue.Severity != OperationOutcome.IssueSeverity.Information;
 
     /// <summary>True when <paramref name="ancestor"/> is a proper ancestor location of <paramref name="location"/>.</summary>
     private static bool IsAncestor(string ancestor, string location) =>

@@ -1,27 +1,112 @@
-using System.Text.RegularExpressions;
-
 namespace FhirOncology.Validation.References;
 
 /// <summary>
 /// A RESTful resource URL (references.html#literal, the regex of bundle.html#references):
-/// <c>[base]/[type]/[id]</c>, optionally <c>/_history/[vid]</c>; relative when the base is empty.
+/// <c>[base]/[type]/[id]</c>, optionally <c>/_history/[vid]</c>; relative when the base is empty. Parsed by hand: every
+/// reference of every instance goes through here.
 /// </summary>
-internal sealed partial record RestfulUrl(string Base, string Type, string Id, string? Version)
+internal sealed record RestfulUrl(string Base, string Type, string Id, string? Version)
 {
+    private const string History = "/_history/";
+
     /// <summary><c>[base][type]/[id]</c>, without the version.</summary>
     public string VersionIndependent => $"{Base}{Type}/{Id}";
 
     public static RestfulUrl? Parse(string url)
     {
-        var match = Pattern().Match(url);
-        return match.Success
-            ? new RestfulUrl(match.Groups["base"].Value, match.Groups["type"].Value, match.Groups["id"].Value,
-                match.Groups["version"].Success ? match.Groups["version"].Value : null)
-            : null;
+        var path = url.AsSpan();
+        string? version = null;
+        var history = url.IndexOf(History, StringComparison.Ordinal);
+        if (history >= 0)
+        {
+            var vid = path[(history + History.Length)..];
+            if (!IsId(vid))
+            {
+                return null;
+            }
+
+            version = vid.ToString();
+            path = path[..history];
+        }
+
+        var slash = path.LastIndexOf('/');
+        if (slash <= 0 || !IsId(path[(slash + 1)..]))
+        {
+            return null;
+        }
+
+        var typeStart = path[..slash].LastIndexOf('/') + 1;
+        var type = path[typeStart..slash];
+        var @base = path[..typeStart];
+        if (!IsTypeName(type) || !IsBase(@base))
+        {
+            return null;
+        }
+
+        return new RestfulUrl(@base.ToString(), type.ToString(), path[(slash + 1)..].ToString(), version);
     }
 
-    // The base: http(s) with path segments ending in '/'; type names are capitalised resource names (id: datatypes.html#id).
-    [GeneratedRegex(@"^(?<base>(https?://([A-Za-z0-9\-\\\.\:\%\$]*/)+)?)(?<type>[A-Z][A-Za-z]+)/(?<id>[A-Za-z0-9\-\.]{1,64})(/_history/(?<version>[A-Za-z0-9\-\.]{1,64}))?$",
-        RegexOptions.CultureInvariant)]
-    private static partial Regex Pattern();
+    /// <summary>datatypes.html#id: 1 to 64 of A-Z, a-z, 0-9, '-' and '.'.</summary>
+    private static bool IsId(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty || text.Length > 64)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsTypeName(ReadOnlySpan<char> text)
+    {
+        if (text.Length < 2 || !char.IsAsciiLetterUpper(text[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Empty (a relative URL) or <c>http(s)://</c> followed by path segments, each ending in '/'.</summary>
+    private static bool IsBase(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty)
+        {
+            return true;
+        }
+
+        var rest = text.StartsWith("https://", StringComparison.Ordinal) ? text[8..]
+            : text.StartsWith("http://", StringComparison.Ordinal) ? text[7..]
+            : [];
+        if (rest.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var c in rest)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '\\' or '.' or ':' or '%' or '$' or '/'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

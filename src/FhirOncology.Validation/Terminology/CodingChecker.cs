@@ -16,11 +16,14 @@ internal sealed class CodingChecker(ValueSetExpander expander)
 {
     public void Check(ValidationSession session, ElementNode element, JsonElement coding, InstancePath path)
     {
-        if (Text(coding, "system") is not { } system || Text(coding, "code") is not { } code
-            || expander.GetCodeSystem(system) is not { Content: "complete" or "fragment" or "example" } codeSystem)
+        if (!coding.TryGetProperty("system"u8, out var systemElement) || systemElement.ValueKind != JsonValueKind.String
+            || expander.GetCodeSystem(systemElement) is not { Content: "complete" or "fragment" or "example" } codeSystem
+            || Text(coding, "code") is not { } code)
         {
             return;
         }
+
+        var system = codeSystem.Url;
 
         if (Text(coding, "version") is { } version && codeSystem.Version is { } held && version != held)
         {

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using FhirOncology.Validation.Packages;
 
@@ -21,6 +23,26 @@ internal sealed class ValueSetExpander(ConformanceSource source)
         return _valueSets.TryGetValue(url, out var known)
             ? known.Value
             : _valueSets.GetOrAdd(url, key => new Lazy<CompiledValueSet>(() => Expand(key, []))).Value;
+    }
+
+    /// <summary>
+    /// The code system named by a Coding's <c>system</c>, looked up from the raw UTF-8 (every Coding of every instance
+    /// comes here, mostly with systems we do not hold): a known system costs no string.
+    /// </summary>
+    public CodeSystemContent? GetCodeSystem(JsonElement system)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(system);
+        if (raw.Length <= 256 && !raw.Contains((byte)'\\'))
+        {
+            Span<char> buffer = stackalloc char[256];
+            var length = Encoding.UTF8.GetChars(raw, buffer);
+            if (_codeSystems.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(buffer[..length], out var known))
+            {
+                return known.Value;
+            }
+        }
+
+        return GetCodeSystem(system.GetString()!);
     }
 
     /// <summary>The content of a code system we hold, read once; looked up for every Coding, so the hit allocates nothing.</summary>
