@@ -20,6 +20,7 @@ internal sealed class PocoCache(JsonElement root)
         ModelInfo.ModelInspector, new DeserializerSettings().UsingMode(DeserializationMode.Ostrich, NarrativeValidationKind.None));
 
     private readonly Dictionary<string, PocoNode?> _units = new(StringComparer.Ordinal);
+    private readonly Dictionary<InstancePath, (int Depth, PocoNode? Root)> _unitOfResource = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<InstancePath, PocoNode?> _nodes = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>How many units were parsed (tests check a Bundle entry is parsed alone, and once).</summary>
@@ -31,13 +32,25 @@ internal sealed class PocoCache(JsonElement root)
     /// </summary>
     public PocoNode? Node(InstancePath path, InstancePath resourcePath)
     {
-        var unitPath = UnitOf(resourcePath);
-        var unit = Unit(unitPath);
-        return unit is null ? null : Navigate(path, unitPath.Depth, unit);
+        var (depth, unit) = UnitFor(resourcePath);
+        return unit is null ? null : Navigate(path, depth, unit);
     }
 
     /// <summary>True when the resource at the path could not be parsed into a POCO at all.</summary>
-    public bool IsUnreadable(InstancePath resourcePath) => Unit(UnitOf(resourcePath)) is null;
+    public bool IsUnreadable(InstancePath resourcePath) => UnitFor(resourcePath).Root is null;
+
+    /// <summary>The unit a resource lies in, remembered per resource path object (one per resource in a walk).</summary>
+    private (int Depth, PocoNode? Root) UnitFor(InstancePath resourcePath)
+    {
+        if (!_unitOfResource.TryGetValue(resourcePath, out var unit))
+        {
+            var unitPath = UnitOf(resourcePath);
+            unit = (unitPath.Depth, Unit(unitPath));
+            _unitOfResource[resourcePath] = unit;
+        }
+
+        return unit;
+    }
 
     /// <summary>
     /// The deepest Bundle entry resource (<c>….entry[n].resource</c>) at or above a resource, else the root. Only
