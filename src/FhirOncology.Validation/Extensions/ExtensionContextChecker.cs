@@ -17,16 +17,20 @@ internal sealed class ExtensionContextChecker(ProfileRegistry profiles)
 {
     /// <param name="hostPath">The host element's path when it is not the extension element's parent path (the
     /// primitive behind a <c>_name</c> companion); null to derive it from the extension element.</param>
-    /// <param name="host">The JSON of the element holding the extension (a primitive's value, or its <c>_name</c>
-    /// companion when it has none); undefined when not known, and then fhirpath is judged on the POCO.</param>
     public void Check(
         ValidationSession session, StructureProfile definition, ElementNode element, string hostType, string? hostPath, InstancePath path,
-        JsonElement host, ResourceScope scope, JsonElement extension)
+        ResourceScope scope, JsonElement extension)
     {
         if (definition.Contexts.Count == 0 && definition.ContextInvariants.Count == 0)
         {
             return;
         }
+
+        // The element holding the extension (a primitive's value, or its _name companion when it has none), found only
+        // when a fhirpath rule needs it; undefined (then judged on the POCO) when the path leaves the resource.
+        var host = definition.Contexts.Exists(c => c.Type == "fhirpath") || definition.ContextInvariants.Count > 0
+            ? JsonLocator.Find(scope, path.Parent!)
+            : default;
 
         var dot = element.Path.LastIndexOf('.');
         hostPath ??= dot < 0 ? element.Path : element.Path[..dot];

@@ -15,9 +15,8 @@ internal sealed partial class InstanceValidator
 {
     private void ValidateChildren(
         ValidationSession session, ElementNode source, JsonElement value, InstancePath path, ResourceScope scope, bool isResourceRoot, string hostType,
-        string? hostPath = null, JsonElement? host = null)
+        string? hostPath = null)
     {
-        var hostJson = host ?? value;
         var groups = new List<ValueItem>?[source.ChildList.Count];
         string? fullUrl = null;
         var hasContent = false;
@@ -61,7 +60,7 @@ internal sealed partial class InstanceValidator
             }
 
             var items = groups[element.Ordinal] ??= new List<ValueItem>(property.Value.ValueKind == JsonValueKind.Array ? property.Value.GetArrayLength() : 1);
-            AddItems(session, items, element, property.Value, sawShadow ? isShadow : null, type, path, jsonName, elementName, new ItemHost(hostType, hostPath, hostJson));
+            AddItems(session, items, element, property.Value, sawShadow ? isShadow : null, type, path, jsonName, elementName, new ItemHost(hostType, hostPath));
         }
 
         if (!hasContent && !isResourceRoot)
@@ -243,8 +242,8 @@ internal sealed partial class InstanceValidator
         }
 
         var item = isShadow
-            ? new ValueItem(null, NullToNone(entry), type, path, host.Type, host.Path, host.Json)
-            : new ValueItem(NullToNone(entry), null, type, path, host.Type, host.Path, host.Json);
+            ? new ValueItem(null, NullToNone(entry), type, path, host.Type, host.Path)
+            : new ValueItem(NullToNone(entry), null, type, path, host.Type, host.Path);
         if (entry.ValueKind == JsonValueKind.Null && !PrimitiveTypes.IsPrimitive(type))
         {
             session.Error(path, OperationOutcome.IssueType.Structure, "null is not allowed here (json.html: null only pads primitive arrays).", element);

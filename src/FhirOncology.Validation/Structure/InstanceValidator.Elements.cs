@@ -50,7 +50,7 @@ internal sealed partial class InstanceValidator
             return;
         }
 
-        ValidateComplex(session, element, value, type, item.Path, scope, isResourceRoot: false, item.HostType, item.HostPath, item.Host);
+        ValidateComplex(session, element, value, type, item.Path, scope, isResourceRoot: false, item.HostType, item.HostPath);
     }
 
     /// <summary>
@@ -59,7 +59,7 @@ internal sealed partial class InstanceValidator
     /// </summary>
     private void ValidateComplex(
         ValidationSession session, ElementNode element, JsonElement value, string type, InstancePath path, ResourceScope scope, bool isResourceRoot,
-        string hostType = "", string? hostPath = null, JsonElement host = default)
+        string hostType = "", string? hostPath = null)
     {
         session.Depth++;
         var typeRoot = isResourceRoot ? null : _profiles.GetType(type)?.Root;
@@ -88,7 +88,7 @@ internal sealed partial class InstanceValidator
         ValidateChildren(session, source, value, path, scope, isResourceRoot, type, element.Path);
         if (type == "Extension" && ExtensionDefinition(source, typeProfile) is { } extensionDefinition)
         {
-            _extensionContexts.Check(session, extensionDefinition, element, hostType, hostPath, path, host, scope, value);
+            _extensionContexts.Check(session, extensionDefinition, element, hostType, hostPath, path, scope, value);
         }
 
         if (typeProfile is not null)

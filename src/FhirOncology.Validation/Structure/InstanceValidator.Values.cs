@@ -33,7 +33,7 @@ internal sealed partial class InstanceValidator
             }
             else if (_profiles.GetType(type)?.Root is { } primitiveRoot)
             {
-                ValidateChildren(session, primitiveRoot, shadow, item.Path, scope, isResourceRoot: false, type, element.Path, value ?? shadow);
+                ValidateChildren(session, primitiveRoot, shadow, item.Path, scope, isResourceRoot: false, type, element.Path);
             }
         }
 

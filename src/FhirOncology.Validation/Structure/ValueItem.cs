@@ -9,7 +9,4 @@ namespace FhirOncology.Validation.Structure;
 /// <param name="HostType">The type of the object the element sits in (where an extension is used, for its context).</param>
 /// <param name="HostPath">The element path of that object when it is not the element's own parent path: the primitive
 /// a <c>_name</c> companion belongs to.</param>
-/// <param name="Host">The JSON of that object (for a <c>_name</c> companion: the primitive's value), to find it among the
-/// nodes a fhirpath extension context selects.</param>
-internal readonly record struct ValueItem(
-    JsonElement? Value, JsonElement? Shadow, string TypeCode, InstancePath Path, string HostType, string? HostPath = null, JsonElement Host = default);
+internal readonly record struct ValueItem(JsonElement? Value, JsonElement? Shadow, string TypeCode, InstancePath Path, string HostType, string? HostPath = null);
