@@ -77,7 +77,6 @@ public sealed class ProfileValidator : IProfileValidator
     private (List<ValidationIssue> Issues, List<PendingReference> References) Run(
         ReadOnlyMemory<byte> utf8Json, IEnumerable<string>? profiles, ValidationContext context)
     {
-        var session = new ValidationSession(utf8Json, context, new PocoHolder(utf8Json));
         JsonDocument document;
         try
         {
@@ -89,6 +88,7 @@ public sealed class ProfileValidator : IProfileValidator
                 $"The content is not valid JSON: {exception.Message}")], []);
         }
 
+        var session = new ValidationSession(context, new PocoCache(document.RootElement));
         using (document)
         {
             _instances.ValidateResource(session, document.RootElement, null, profiles ?? [], parent: null);

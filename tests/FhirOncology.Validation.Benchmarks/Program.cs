@@ -4,7 +4,7 @@ using FhirOncology.Validation.Benchmarks;
 using FhirOncology.Validation.Packages;
 
 // Validator benchmark (issue #3). Command (from the repository root):
-//   dotnet run -c Release --project tests/FhirOncology.Validation.Benchmarks -- [--rounds 30] [--package hl7.fhir.us.mcode@4.0.0]
+//   dotnet run -c Release --project tests/FhirOncology.Validation.Benchmarks -- [--rounds 30] [--package hl7.fhir.us.mcode@4.0.0] [--invariants sdk]
 // Cold start: process start -> first validation report, including package index load and first profile compile.
 var mainEntered = Stopwatch.GetTimestamp();
 var options = BenchmarkOptions.Parse(args);
@@ -20,5 +20,5 @@ var sinceProcessStart = DateTime.UtcNow - processStart;
 var loadToFirst = load.Elapsed;
 _ = first;
 
-var measurement = new ValidationMeasurement(validator, corpus).Run(options.Rounds, options.WarmupRounds);
+var measurement = new ValidationMeasurement(validator, corpus, options.Context).Run(options.Rounds, options.WarmupRounds);
 Report.Write(Console.Out, options, source, corpus, new ColdStart(sinceProcessStart, coldToFirst, loadToFirst), measurement);

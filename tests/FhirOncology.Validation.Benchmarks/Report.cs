@@ -13,7 +13,7 @@ internal static class Report
         var validate = measurement.ValidateMicroseconds;
         var parse = measurement.ParseMicroseconds;
         var resourcesPerSecond = validate.Count / measurement.ValidateTotal.TotalSeconds;
-        output.WriteLine(Invariant($"Corpus: {options.Package} examples, {corpus.Count} files, {options.Rounds} rounds after {options.WarmupRounds} warm-up rounds, single thread"));
+        output.WriteLine(Invariant($"Corpus: {options.Package} examples, {corpus.Count} files, {options.Rounds} rounds after {options.WarmupRounds} warm-up rounds, single thread{(options.SdkInvariants ? ", every invariant by the SDK FHIRPath engine" : "")}"));
         output.WriteLine(Invariant($"Packages: {source.Packages.Count} packages, {source.Count} canonical resources, index load {source.LoadTime.TotalMilliseconds:F0} ms"));
         output.WriteLine(Invariant($"Cold start: process start -> first validation {coldStart.SinceProcessStart.TotalMilliseconds:F0} ms (Main -> first validation {coldStart.SinceMain.TotalMilliseconds:F0} ms; package load + first validation {coldStart.LoadAndFirst.TotalMilliseconds:F0} ms)"));
         output.WriteLine(Invariant($"Validate:   median {Percentile(validate, 0.50),8:F1} us   p99 {Percentile(validate, 0.99),9:F1} us   mean {validate.Average(),8:F1} us   {resourcesPerSecond:F0} resources/s"));

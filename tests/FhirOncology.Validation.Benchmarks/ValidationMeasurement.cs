@@ -7,7 +7,7 @@ namespace FhirOncology.Validation.Benchmarks;
 /// Warm, single-threaded timings: every round validates each file once and parses it once with
 /// <see cref="JsonDocument"/>, so both figures see the same machine state and their ratio is meaningful.
 /// </summary>
-internal sealed class ValidationMeasurement(ProfileValidator validator, List<CorpusFile> corpus)
+internal sealed class ValidationMeasurement(ProfileValidator validator, List<CorpusFile> corpus, ValidationContext context)
 {
     public List<double> ValidateMicroseconds { get; } = [];
 
@@ -25,7 +25,7 @@ internal sealed class ValidationMeasurement(ProfileValidator validator, List<Cor
         {
             foreach (var file in corpus)
             {
-                validator.Validate(file.Json);
+                validator.Validate(file.Json, null, context);
                 using var _ = JsonDocument.Parse(file.Json);
             }
         }
@@ -42,7 +42,7 @@ internal sealed class ValidationMeasurement(ProfileValidator validator, List<Cor
 
                 ParseMicroseconds.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
                 start = Stopwatch.GetTimestamp();
-                var report = validator.Validate(file.Json);
+                var report = validator.Validate(file.Json, null, context);
                 var elapsed = Stopwatch.GetElapsedTime(start);
                 total += elapsed;
                 ValidateMicroseconds.Add(elapsed.TotalMicroseconds);

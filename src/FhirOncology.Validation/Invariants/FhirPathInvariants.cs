@@ -1,24 +1,20 @@
-using System.Collections.Concurrent;
 using FhirOncology.Validation.Structure;
 using Hl7.Fhir.FhirPath;
 using Hl7.Fhir.Model;
 using Hl7.FhirPath;
-using Hl7.FhirPath.Expressions;
 
 namespace FhirOncology.Validation.Invariants;
 
 /// <summary>
-/// Evaluates the invariants that have no native implementation with the SDK's FHIRPath engine
-/// (conformance-rules.html#constraints), each expression compiled once and cached for the life of the process.
-/// Runs after the JSON walk, on the POCO of the instance, with %resource, %rootResource and resolve() within the
-/// instance (contained resources and Bundle entries).
+/// Evaluates the invariants that have no native implementation and fall outside the JSON FHIRPath subset with the
+/// SDK's FHIRPath engine (conformance-rules.html#constraints), each expression compiled once (<see cref="SdkFhirPath"/>).
+/// Runs after the JSON walk, on the POCOs of <see cref="PocoCache"/> (parsed once per validation, a Bundle entry at a
+/// time). The constrained node is the focus, and so <c>%context</c>; <c>%resource</c> is the resource holding it and
+/// <c>%rootResource</c> its container when it is contained (fhirpath.html#environment-variables); resolve() follows
+/// references to contained resources and Bundle entries.
 /// </summary>
 internal sealed class FhirPathInvariants
 {
-    // The FHIR-specific functions (hasValue, resolve, htmlChecks, memberOf…) on top of standard FHIRPath.
-    private static readonly FhirPathCompiler Compiler = new(new SymbolTable().AddStandardFP().AddFhirExtensions());
-    private readonly ConcurrentDictionary<string, Lazy<CompiledExpression?>> _compiled = new(StringComparer.Ordinal);
-
     public void Run(ValidationSession session)
     {
         if (session.PendingInvariants.Count == 0)
@@ -26,42 +22,50 @@ internal sealed class FhirPathInvariants
             return;
         }
 
-        var root = session.Poco.Root;
         var seen = new HashSet<(string Key, string Location)>();
+        FhirEvaluationContext? context = null;
+        ResourceScope? contextScope = null;
         foreach (var pending in session.PendingInvariants)
         {
-            var location = pending.Path.ToString();
-            if (!seen.Add((pending.Constraint.Key, location)))
+            if (!seen.Add((pending.Constraint.Key, pending.Path.ToString())))
             {
                 continue;
             }
 
-            var expression = Compile(pending.Constraint.Expression);
-            if (expression is null || root is null)
+            var expression = SdkFhirPath.Compile(pending.Constraint.Expression);
+            var scope = pending.Scope;
+            if (expression is null || session.Poco.IsUnreadable(scope.Path))
             {
                 session.Information(pending.Path, OperationOutcome.IssueType.NotSupported,
-                    $"Constraint {pending.Constraint.Key} was not evaluated: {(root is null ? "the instance could not be read as FHIR" : "its FHIRPath does not compile")}.",
+                    $"Constraint {pending.Constraint.Key} was not evaluated: {(expression is null ? "its FHIRPath does not compile" : "the instance could not be read as FHIR")}.",
                     pending.Element, pending.Constraint.Key);
                 continue;
             }
 
-            var node = PocoNavigator.Navigate(root, pending.Path);
-            var resource = PocoNavigator.Navigate(root, pending.ResourcePath);
+            var node = session.Poco.Node(pending.Path, scope.Path);
+            var resource = session.Poco.Node(scope.Path, scope.Path);
             if (node is null || resource is null)
             {
                 continue; // the lenient parse dropped this node: its structural errors are already reported
             }
 
-            var context = new FhirEvaluationContext
+            if (!ReferenceEquals(scope, contextScope))
             {
-                Resource = resource,
-                RootResource = PocoNavigator.RootResourceOf(resource),
-                ElementResolver = reference => PocoNavigator.Resolve(root, resource, reference)!,
-            };
+                // One context per resource: invariants are collected resource by resource, so this is rarely rebuilt.
+                var poco = session.Poco;
+                context = new FhirEvaluationContext
+                {
+                    Resource = resource,
+                    RootResource = PocoNavigator.RootResourceOf(resource),
+                    ElementResolver = reference => PocoNavigator.Resolve(poco, scope, resource, reference)!,
+                };
+                contextScope = scope;
+            }
+
             bool? result;
             try
             {
-                result = expression.Predicate(node, context); // true or empty satisfies the constraint, as in the Firely validator
+                result = expression.Predicate(node, context!); // true or empty satisfies the constraint, as in the Firely validator
             }
             catch (InvalidOperationException exception)
             {
@@ -76,17 +80,4 @@ internal sealed class FhirPathInvariants
             }
         }
     }
-
-    private CompiledExpression? Compile(string expression) =>
-        _compiled.GetOrAdd(expression, text => new Lazy<CompiledExpression?>(() =>
-        {
-            try
-            {
-                return Compiler.Compile(text);
-            }
-            catch (Exception exception) when (exception is FormatException or InvalidOperationException or ArgumentException)
-            {
-                return null; // reported as "not evaluated" where the constraint applies
-            }
-        })).Value;
 }

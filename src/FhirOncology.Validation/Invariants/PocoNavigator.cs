@@ -4,36 +4,18 @@ using Hl7.Fhir.Model;
 
 namespace FhirOncology.Validation.Invariants;
 
-/// <summary>Finds the POCO node for an <see cref="InstancePath"/> and resolves references for FHIRPath resolve().</summary>
+/// <summary>%rootResource and resolve() for the SDK's FHIRPath engine, on the POCOs of <see cref="PocoCache"/>.</summary>
 internal static class PocoNavigator
 {
-    public static PocoNode? Navigate(PocoNode root, InstancePath path)
-    {
-        var node = root;
-        foreach (var segment in path.Segments())
-        {
-            var children = node.Child(segment.ElementName);
-            if (children is null)
-            {
-                return null;
-            }
-
-            var index = Math.Max(segment.Index, 0);
-            node = children.Skip(index).FirstOrDefault();
-            if (node is null)
-            {
-                return null;
-            }
-        }
-
-        return node;
-    }
-
     /// <summary>%rootResource (fhirpath.html#variables): the container of a contained resource, else the resource.</summary>
     public static PocoNode RootResourceOf(PocoNode resource) =>
         resource.Name == "contained" && resource.Parent is { } container ? container : resource;
 
-    public static PocoNode? Resolve(PocoNode root, PocoNode resource, string reference)
+    /// <summary>
+    /// resolve() (fhirpath.html#functions, references.html): <c>#id</c> among the container's contained resources,
+    /// otherwise the target the JSON walk resolves — a Bundle entry found by the rules of bundle.html#references.
+    /// </summary>
+    public static PocoNode? Resolve(PocoCache cache, ResourceScope scope, PocoNode resource, string reference)
     {
         if (reference.StartsWith('#'))
         {
@@ -46,27 +28,6 @@ internal static class PocoNavigator
             return container.Child("contained")?.FirstOrDefault(c => (c.Poco as Resource)?.Id == reference[1..]);
         }
 
-        if (root.Poco is not Bundle)
-        {
-            return null;
-        }
-
-        var tail = ReferenceTarget.TypeAndId(reference);
-        foreach (var entry in root.Child("entry") ?? Enumerable.Empty<PocoNode>())
-        {
-            var component = (Bundle.EntryComponent)entry.Poco;
-            if (component.Resource is null)
-            {
-                continue;
-            }
-
-            if (component.FullUrl == reference
-                || (tail is not null && $"{component.Resource.TypeName}/{component.Resource.Id}" == tail))
-            {
-                return entry.Child("resource")?.FirstOrDefault();
-            }
-        }
-
-        return null;
+        return ReferenceTarget.TryResolve(scope, reference, out var target) ? cache.Node(target.Path, target.Path) : null;
     }
 }

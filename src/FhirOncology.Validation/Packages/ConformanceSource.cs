@@ -18,6 +18,10 @@ public sealed class ConformanceSource
     };
 
     private readonly ConcurrentDictionary<string, ConformanceArtifact> _byUrl = new(StringComparer.Ordinal);
+
+    // Every canonical resource of the packages (Questionnaire, PlanDefinition, Library… too), by url: its type only,
+    // read from the indexes, so a canonical element's target type can be checked without loading anything.
+    private readonly ConcurrentDictionary<string, string> _canonicalTypes = new(StringComparer.Ordinal);
     private readonly List<string> _warnings = [];
 
     private ConformanceSource()
@@ -54,6 +58,11 @@ public sealed class ConformanceSource
 
             foreach (var entry in PackageIndex.Load(folder))
             {
+                if (entry.Url is not null)
+                {
+                    source._canonicalTypes[entry.Url] = entry.ResourceType;
+                }
+
                 if (entry.Url is not null && IndexedTypes.Contains(entry.ResourceType))
                 {
                     var path = Path.Combine(folder, entry.FileName);
@@ -88,6 +97,7 @@ public sealed class ConformanceSource
         var entry = new PackageIndexEntry(
             "local", resourceType, Text(root, "id"), url, Text(root, "version"), Text(root, "kind"), Text(root, "type"));
         _byUrl[url] = new ConformanceArtifact(entry, "local", () => bytes);
+        _canonicalTypes[url] = resourceType;
     }
 
     /// <summary>
@@ -133,6 +143,12 @@ public sealed class ConformanceSource
         _byUrl.TryGetValue(StripVersion(canonical), out artifact!);
 
     internal IEnumerable<ConformanceArtifact> Artifacts => _byUrl.Values;
+
+    /// <summary>
+    /// The resource type of a canonical resource held in the packages or added locally (references.html#canonical:
+    /// <c>url|version</c>, the version ignored), or null when we do not hold it.
+    /// </summary>
+    internal string? CanonicalType(string canonical) => _canonicalTypes.GetValueOrDefault(StripVersion(canonical));
 
     internal static string StripVersion(string canonical)
     {

@@ -44,7 +44,7 @@ internal sealed class ElementNode
     /// <summary><c>pattern[x]</c>: the instance must contain at least this (profiling.html#pattern).</summary>
     public JsonElement? Pattern { get; init; }
 
-    /// <summary><c>minValue[x]</c> / <c>maxValue[x]</c> of a primitive (numbers and dates).</summary>
+    /// <summary><c>minValue[x]</c> / <c>maxValue[x]</c> (elementdefinition.html#minValue): numbers, dates and times, Quantity.</summary>
     public JsonElement? MinValue { get; init; }
 
     public JsonElement? MaxValue { get; init; }
@@ -52,6 +52,12 @@ internal sealed class ElementNode
     public BindingInfo? Binding { get; init; }
 
     public List<ConstraintInfo> Constraints { get; init; } = [];
+
+    /// <summary><c>condition</c> ids of constraints defined elsewhere (an ancestor, the type) that must hold when the element is present.</summary>
+    public List<string> Conditions { get; init; } = [];
+
+    /// <summary>Patterns of the regex extension on the element or its types: a value's string form must match each entirely.</summary>
+    public List<string> Regexes { get; init; } = [];
 
     public string? ContentReference { get; init; }
 

@@ -16,6 +16,9 @@ internal sealed class StructureProfile
 
     public List<ExtensionContext> Contexts { get; init; } = [];
 
+    /// <summary><c>contextInvariant</c>: FHIRPath rules on the element holding the extension, which must all hold.</summary>
+    public List<ExtensionContext> ContextInvariants { get; init; } = [];
+
     public ElementNode Root { get; set; } = null!;
 
     /// <summary>Elements by id and by path, to resolve <c>contentReference</c> (elementdefinition.html#contentReference).</summary>

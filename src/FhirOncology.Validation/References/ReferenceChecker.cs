@@ -25,15 +25,27 @@ internal sealed class ReferenceChecker(InstanceValidator validator, ProfileRegis
         var reference = referenceElement.GetString()!;
         var targetProfiles = _targetProfiles.GetOrAdd(element, static e =>
             e.Types.Where(t => t.Code == "Reference").SelectMany(t => t.TargetProfiles).Distinct(StringComparer.Ordinal).ToList());
-        if (ReferenceTarget.TryResolve(scope, reference, out var target))
+        if (ConditionalReference.TypeOf(reference) is { } conditionalType)
         {
-            var type = target.Resource.TryGetProperty("resourceType", out var rt) ? rt.GetString() : null;
-            if (type is not null && CheckType(session, element, path, reference, type))
-            {
-                CheckProfiles(session, element, path, reference, target, targetProfiles, scope);
-            }
-
+            CheckType(session, element, path, reference, conditionalType);
+            ConditionalReference.Check(session, element, path, reference, scope);
             return;
+        }
+
+        switch (ReferenceTarget.Resolve(scope, reference, out var target, out var heldVersions))
+        {
+            case ReferenceResolution.Resolved:
+                var type = target.Resource.TryGetProperty("resourceType", out var rt) ? rt.GetString() : null;
+                if (type is not null && CheckType(session, element, path, reference, type))
+                {
+                    CheckProfiles(session, element, path, reference, target, targetProfiles, scope);
+                }
+
+                return;
+            case ReferenceResolution.WrongVersion:
+                session.Error(path, OperationOutcome.IssueType.NotFound,
+                    $"Reference {reference} names a version this Bundle does not hold (it holds version {heldVersions}; bundle.html#references).", element);
+                return;
         }
 
         if (reference.StartsWith('#'))
@@ -43,10 +55,10 @@ internal sealed class ReferenceChecker(InstanceValidator validator, ProfileRegis
             return;
         }
 
-        if (reference.StartsWith("urn:", StringComparison.Ordinal) && InBundle(scope))
+        if (reference.StartsWith("urn:", StringComparison.Ordinal) && scope.Bundles().Any())
         {
             session.Error(path, OperationOutcome.IssueType.NotFound,
-                $"Reference {reference} does not resolve to an entry of this Bundle (bundle.html#references).", element);
+                $"Reference {reference} does not resolve to an entry of this Bundle (bundle.html#references: a urn:uuid or urn:oid reference must match an entry's fullUrl).", element);
             return;
         }
 
@@ -61,19 +73,6 @@ internal sealed class ReferenceChecker(InstanceValidator validator, ProfileRegis
             session.ExternalReferences.Add(new PendingReference(
                 reference, path, Allowed(element) ?? [], targetProfiles, element.Id));
         }
-    }
-
-    private static bool InBundle(ResourceScope scope)
-    {
-        for (var s = scope; s is not null; s = s.Parent)
-        {
-            if (s.BundleEntries is not null)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Resource types the target profiles allow; null when any target is allowed or a profile is unknown.</summary>
@@ -116,7 +115,7 @@ internal sealed class ReferenceChecker(InstanceValidator validator, ProfileRegis
     }
 
     private void CheckProfiles(
-        ValidationSession session, ElementNode element, InstancePath path, string reference, (JsonElement Resource, InstancePath Path) target,
+        ValidationSession session, ElementNode element, InstancePath path, string reference, ResolvedTarget target,
         List<string> targetProfiles, ResourceScope scope)
     {
         var specific = targetProfiles

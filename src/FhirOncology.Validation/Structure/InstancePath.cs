@@ -16,6 +16,7 @@ internal sealed class InstancePath
         JsonName = jsonName;
         ElementName = elementName;
         Index = index;
+        Depth = parent is null ? 0 : parent.Depth + 1;
     }
 
     public InstancePath? Parent { get; }
@@ -26,6 +27,21 @@ internal sealed class InstancePath
 
     /// <summary>Position in a repeating element, or -1 for a single-valued one.</summary>
     public int Index { get; }
+
+    /// <summary>Segments below the root: two paths to the same location have the same depth.</summary>
+    public int Depth { get; }
+
+    /// <summary>The ancestor-or-self at <paramref name="depth"/>.</summary>
+    public InstancePath AtDepth(int depth)
+    {
+        var node = this;
+        while (node.Depth > depth)
+        {
+            node = node.Parent!;
+        }
+
+        return node;
+    }
 
     public static InstancePath Root(string resourceType) => new(null, resourceType, resourceType, -1);
 

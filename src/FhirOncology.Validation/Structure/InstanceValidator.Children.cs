@@ -60,7 +60,7 @@ internal sealed partial class InstanceValidator
             }
 
             var items = groups[element.Ordinal] ??= new List<ValueItem>(property.Value.ValueKind == JsonValueKind.Array ? property.Value.GetArrayLength() : 1);
-            AddItems(session, items, element, property.Value, sawShadow ? isShadow : null, type, path, jsonName, elementName, hostType, hostPath);
+            AddItems(session, items, element, property.Value, sawShadow ? isShadow : null, type, path, jsonName, elementName, new ItemHost(hostType, hostPath));
         }
 
         if (!hasContent && !isResourceRoot)
@@ -184,7 +184,7 @@ internal sealed partial class InstanceValidator
 
     private static void AddItems(
         ValidationSession session, List<ValueItem> items, ElementNode element, JsonElement value, bool? shadow, string type,
-        InstancePath parent, string jsonName, string elementName, string hostType, string? hostPath)
+        InstancePath parent, string jsonName, string elementName, ItemHost host)
     {
         if (value.ValueKind == JsonValueKind.Array)
         {
@@ -205,7 +205,7 @@ internal sealed partial class InstanceValidator
             var index = 0;
             foreach (var entry in value.EnumerateArray())
             {
-                Merge(session, items, shadow, entry, type, parent.Child(jsonName, elementName, index), hostType, hostPath, element);
+                Merge(session, items, shadow, entry, type, parent.Child(jsonName, elementName, index), host, element);
                 index++;
             }
 
@@ -219,7 +219,7 @@ internal sealed partial class InstanceValidator
             return;
         }
 
-        Merge(session, items, shadow, value, type, parent.Child(jsonName, elementName, -1), hostType, hostPath, element);
+        Merge(session, items, shadow, value, type, parent.Child(jsonName, elementName, -1), host, element);
     }
 
     /// <summary>
@@ -227,7 +227,7 @@ internal sealed partial class InstanceValidator
     /// <paramref name="shadow"/> is null while the object has shown no <c>_name</c> property: nothing to pair yet.
     /// </summary>
     private static void Merge(
-        ValidationSession session, List<ValueItem> items, bool? shadow, JsonElement entry, string type, InstancePath path, string hostType, string? hostPath,
+        ValidationSession session, List<ValueItem> items, bool? shadow, JsonElement entry, string type, InstancePath path, ItemHost host,
         ElementNode element)
     {
         var isShadow = shadow == true;
@@ -242,8 +242,8 @@ internal sealed partial class InstanceValidator
         }
 
         var item = isShadow
-            ? new ValueItem(null, NullToNone(entry), type, path, hostType, hostPath)
-            : new ValueItem(NullToNone(entry), null, type, path, hostType, hostPath);
+            ? new ValueItem(null, NullToNone(entry), type, path, host.Type, host.Path)
+            : new ValueItem(NullToNone(entry), null, type, path, host.Type, host.Path);
         if (entry.ValueKind == JsonValueKind.Null && !PrimitiveTypes.IsPrimitive(type))
         {
             session.Error(path, OperationOutcome.IssueType.Structure, "null is not allowed here (json.html: null only pads primitive arrays).", element);

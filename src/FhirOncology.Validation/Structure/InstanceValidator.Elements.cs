@@ -16,6 +16,11 @@ internal sealed partial class InstanceValidator
             return;
         }
 
+        if (element.Conditions.Count > 0)
+        {
+            session.PendingConditions.Add(new PendingCondition(element, item.Path, scope.Path));
+        }
+
         var type = item.TypeCode;
         if (PrimitiveTypes.IsPrimitive(type))
         {
@@ -83,7 +88,7 @@ internal sealed partial class InstanceValidator
         ValidateChildren(session, source, value, path, scope, isResourceRoot, type, element.Path);
         if (type == "Extension" && ExtensionDefinition(source, typeProfile) is { } extensionDefinition)
         {
-            _extensionContexts.Check(session, extensionDefinition, element, hostType, hostPath, path);
+            _extensionContexts.Check(session, extensionDefinition, element, hostType, hostPath, path, scope, value);
         }
 
         if (typeProfile is not null)
@@ -93,9 +98,19 @@ internal sealed partial class InstanceValidator
         }
 
         CheckFixedAndPattern(session, element, value, path);
+        if (element.MinValue is not null || element.MaxValue is not null)
+        {
+            RangeChecker.Check(session, element, value, type, path); // Quantity limits (minValueQuantity)
+        }
+
         if (element.Binding is not null)
         {
             _bindings.Check(session, element, value, type, path);
+        }
+
+        if (type == "Coding")
+        {
+            _codings.Check(session, element, value, path);
         }
 
         RunConstraints(session, element, value, path, scope, type);

@@ -22,10 +22,7 @@ internal sealed partial class InstanceValidator
                 return;
             }
 
-            if (element.MaxLength is { } maxLength && present.ValueKind == JsonValueKind.String && present.GetString()!.Length > maxLength)
-            {
-                session.Error(item.Path, OperationOutcome.IssueType.TooLong, $"The value is longer than the maximum of {maxLength} characters.", element);
-            }
+            StringRules.Check(session, element, present, item.Path);
         }
 
         if (item.Shadow is { } shadow)
@@ -52,10 +49,18 @@ internal sealed partial class InstanceValidator
         }
 
         CheckFixedAndPattern(session, element, value.Value, item.Path);
-        CheckRange(session, element, value.Value, item.Path);
+        if (element.MinValue is not null || element.MaxValue is not null)
+        {
+            RangeChecker.Check(session, element, value.Value, type, item.Path);
+        }
         if (element.Binding is not null)
         {
             _bindings.Check(session, element, value.Value, type, item.Path);
+        }
+
+        if (type == "canonical")
+        {
+            _canonicals.Check(session, element, value.Value, item.Path, scope);
         }
 
         if (type == "xhtml")
@@ -65,32 +70,6 @@ internal sealed partial class InstanceValidator
 
         RunConstraints(session, element, value.Value, item.Path, scope, type);
     }
-
-    /// <summary>
-    /// <c>minValue[x]</c> / <c>maxValue[x]</c> (elementdefinition.html#minValue): numbers by value, dates and times as
-    /// text when both have the same precision (otherwise they are not comparable and nothing is reported).
-    /// </summary>
-    private static void CheckRange(ValidationSession session, ElementNode element, JsonElement value, InstancePath path)
-    {
-        if (element.MinValue is { } min && Compare(value, min) < 0)
-        {
-            session.Error(path, OperationOutcome.IssueType.Value, $"{value.GetRawText()} is below the minimum {min.GetRawText()} (minValue).", element);
-        }
-
-        if (element.MaxValue is { } max && Compare(value, max) > 0)
-        {
-            session.Error(path, OperationOutcome.IssueType.Value, $"{value.GetRawText()} is above the maximum {max.GetRawText()} (maxValue).", element);
-        }
-    }
-
-    /// <summary>Negative, zero or positive; zero when the two are not comparable.</summary>
-    private static int Compare(JsonElement value, JsonElement limit) => (value.ValueKind, limit.ValueKind) switch
-    {
-        (JsonValueKind.Number, JsonValueKind.Number) => value.GetDecimal().CompareTo(limit.GetDecimal()),
-        (JsonValueKind.String, JsonValueKind.String) when value.GetString()!.Length == limit.GetString()!.Length =>
-            string.CompareOrdinal(value.GetString(), limit.GetString()),
-        _ => 0,
-    };
 
     private static void CheckFixedAndPattern(ValidationSession session, ElementNode element, JsonElement value, InstancePath path)
     {
@@ -132,7 +111,7 @@ internal sealed partial class InstanceValidator
             }
             else
             {
-                session.PendingInvariants.Add(new PendingInvariant(constraint, path, scope.Path, element));
+                session.PendingInvariants.Add(new PendingInvariant(constraint, path, scope, element));
             }
         }
     }

@@ -20,6 +20,8 @@ internal sealed partial class InstanceValidator
     private readonly BindingChecker _bindings;
     private readonly SliceValidator _slices;
     private readonly ReferenceChecker _references;
+    private readonly CanonicalChecker _canonicals;
+    private readonly CodingChecker _codings;
     private readonly NarrativeChecker _narrative = new();
     private readonly ExtensionContextChecker _extensionContexts;
     private readonly FhirPathInvariants _fhirPath = new();
@@ -28,8 +30,10 @@ internal sealed partial class InstanceValidator
     {
         _profiles = profiles;
         _bindings = bindings;
+        _codings = new CodingChecker(bindings.Expander);
         _slices = new SliceValidator(this, profiles);
         _references = new ReferenceChecker(this, profiles);
+        _canonicals = new CanonicalChecker(profiles, _references);
         _extensionContexts = new ExtensionContextChecker(profiles);
     }
 
@@ -72,7 +76,7 @@ internal sealed partial class InstanceValidator
         var scope = new ResourceScope(resource, resourceType, path, parent, isContained) { FullUrl = fullUrl };
         if (resourceType == "Bundle")
         {
-            scope.BundleEntries = BundleIndex.Build(resource, path);
+            scope.Bundle = BundleIndex.Build(scope);
         }
 
         foreach (var profile in ProfilesToCheck(session, resource, resourceType, path, profiles))
@@ -131,8 +135,15 @@ internal sealed partial class InstanceValidator
         return result;
     }
 
-    /// <summary>Work left for after the walk: invariants the SDK's FHIRPath engine must evaluate on the POCO.</summary>
-    public void RunDeferred(ValidationSession session) => _fhirPath.Run(session);
+    /// <summary>
+    /// Work left for after the walk: invariants the SDK's FHIRPath engine must evaluate on the POCO, then the
+    /// conditions of present elements, which need every invariant's outcome.
+    /// </summary>
+    public void RunDeferred(ValidationSession session)
+    {
+        _fhirPath.Run(session);
+        ConditionChecker.Run(session);
+    }
 
     /// <summary>Does the resource conform to the profile? Runs in a fork; the answer is memoised per location.</summary>
     public bool Conforms(ValidationSession session, JsonElement resource, InstancePath path, string profileUrl, ResourceScope? parent)
@@ -145,7 +156,10 @@ internal sealed partial class InstanceValidator
 
         session.ConformanceMemo[key] = true; // a reference cycle assumes conformance instead of recursing forever
         var fork = session.Fork(useMetaProfiles: false);
-        ValidateResource(fork, resource, path, [profileUrl], parent, isContained: false);
+
+        // A Bundle entry is validated as the entry it is: inside its Bundle, with its fullUrl as the base of its references.
+        var entry = parent?.EntryAt(path);
+        ValidateResource(fork, resource, path, [profileUrl], entry?.Bundle.Owner ?? parent, isContained: false, entry?.FullUrl);
         RunDeferred(fork);
         var conforms = !fork.HasErrors && !fork.Issues.Exists(i => i.Code == OperationOutcome.IssueType.NotSupported && i.Message.Contains(profileUrl, StringComparison.Ordinal));
         session.ConformanceMemo[key] = conforms;

@@ -29,11 +29,40 @@ internal sealed class ResourceScope
 
     public bool IsContained { get; }
 
-    /// <summary>Entries of the Bundle this resource is (the root of), by fullUrl and by <c>Type/id</c>.</summary>
-    public Dictionary<string, (JsonElement Resource, InstancePath Path)>? BundleEntries { get; set; }
+    /// <summary>The entries of the Bundle this resource is, when it is one.</summary>
+    public BundleIndex? Bundle { get; set; }
 
     /// <summary>The fullUrl of this resource when it is a Bundle entry.</summary>
     public string? FullUrl { get; init; }
+
+    /// <summary>The fullUrl of the entry this resource is or is inside (a contained resource: its container's).</summary>
+    public string? EntryFullUrl
+    {
+        get
+        {
+            for (var scope = this; scope is not null; scope = scope.Parent)
+            {
+                if (scope.FullUrl is not null || scope.Bundle is not null)
+                {
+                    return scope.FullUrl;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>The Bundles enclosing this resource (or that it is), nearest first.</summary>
+    public IEnumerable<BundleIndex> Bundles()
+    {
+        for (var scope = this; scope is not null; scope = scope.Parent)
+        {
+            if (scope.Bundle is { } bundle)
+            {
+                yield return bundle;
+            }
+        }
+    }
 
     /// <summary>The resource that holds contained resources: for a contained resource, its container.</summary>
     public ResourceScope Container => IsContained && Parent is not null ? Parent.Container : this;
@@ -45,19 +74,19 @@ internal sealed class ResourceScope
         return container._contained.TryGetValue(id, out resource);
     }
 
-    /// <summary>Finds a Bundle entry by reference: absolute (fullUrl) or relative <c>Type/id</c>.</summary>
-    public bool TryGetBundleEntry(string reference, out (JsonElement Resource, InstancePath Path) resource)
+    /// <summary>The Bundle entry at a location, when the resource there is one of an enclosing Bundle's entries.</summary>
+    public BundleEntry? EntryAt(InstancePath path)
     {
-        for (var scope = this; scope is not null; scope = scope.Parent)
+        var location = path.ToString();
+        foreach (var bundle in Bundles())
         {
-            if (scope.BundleEntries is { } entries && entries.TryGetValue(reference, out resource))
+            if (bundle.At(location) is { } entry)
             {
-                return true;
+                return entry;
             }
         }
 
-        resource = default;
-        return false;
+        return null;
     }
 
     private static Dictionary<string, (JsonElement, InstancePath)> IndexContained(JsonElement resource, InstancePath path)

@@ -9,21 +9,21 @@ namespace FhirOncology.Validation.Structure;
 /// (FHIRPath invariants that need the POCO, references the server must resolve). A speculative check — does this
 /// item match a slice's profile? — runs in a <see cref="Fork"/> whose issues are inspected, not reported.
 /// </summary>
-internal sealed class ValidationSession(ReadOnlyMemory<byte> source, ValidationContext context, PocoHolder poco)
+internal sealed class ValidationSession(ValidationContext context, PocoCache poco)
 {
     public const int MaxDepth = 64;
 
-    public ReadOnlyMemory<byte> Source { get; } = source;
-
     public ValidationContext Context { get; } = context;
 
-    public PocoHolder Poco { get; } = poco;
+    public PocoCache Poco { get; } = poco;
 
     public List<ValidationIssue> Issues { get; } = [];
 
     public List<PendingInvariant> PendingInvariants { get; } = [];
 
     public List<PendingReference> ExternalReferences { get; } = [];
+
+    public List<PendingCondition> PendingConditions { get; } = [];
 
     /// <summary>Memo of "does the resource at this location conform to that profile" (reference targets, slices).</summary>
     public Dictionary<(string Location, string Profile), bool> ConformanceMemo { get; init; } = [];
@@ -40,7 +40,7 @@ internal sealed class ValidationSession(ReadOnlyMemory<byte> source, ValidationC
         var context = useMetaProfiles || !Context.UseMetaProfiles
             ? Context
             : new ValidationContext { ReferenceResolver = Context.ReferenceResolver, UseMetaProfiles = false, SdkInvariantsOnly = Context.SdkInvariantsOnly };
-        return new ValidationSession(Source, context, Poco) { ConformanceMemo = ConformanceMemo, IsFork = true, Depth = Depth };
+        return new ValidationSession(context, Poco) { ConformanceMemo = ConformanceMemo, IsFork = true, Depth = Depth };
     }
 
     public void Error(InstancePath path, OperationOutcome.IssueType code, string message, ElementNode? element = null, string? rule = null) =>

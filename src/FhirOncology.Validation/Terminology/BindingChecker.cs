@@ -12,6 +12,8 @@ namespace FhirOncology.Validation.Terminology;
 /// </summary>
 internal sealed class BindingChecker(ValueSetExpander expander)
 {
+    public ValueSetExpander Expander => expander;
+
     public void Check(ValidationSession session, ElementNode element, JsonElement value, string type, InstancePath path)
     {
         var binding = element.Binding!;
@@ -143,8 +145,8 @@ internal sealed class BindingChecker(ValueSetExpander expander)
         else if (unknown.Count > 0)
         {
             session.Information(path, OperationOutcome.IssueType.NotSupported,
-                $"{shown} cannot be checked against value set {valueSet.Url} here: the content of "
-                + $"{string.Join(", ", unknown.Select(u => u.System ?? "(no system)").Distinct(StringComparer.Ordinal))} is not held locally.", element);
+                $"{shown} cannot be checked against value set {valueSet.Url} here: "
+                + $"{string.Join("; ", unknown.Select(u => valueSet.OpenReason(u.System)).Distinct(StringComparer.Ordinal))}.", element);
         }
         else if (isRequired)
         {

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using FhirOncology.Validation.Packages;
 
@@ -7,7 +9,8 @@ namespace FhirOncology.Validation.Terminology;
 /// <summary>
 /// Expands value sets from the packages, once each: a shipped expansion (hl7.fhir.r4.expansions) is used as is;
 /// otherwise <c>compose</c> is evaluated (valueset.html#compose): enumerated concepts, whole code systems we hold
-/// completely, <c>is-a</c>/<c>descendent-of</c>/<c>=</c> filters over their hierarchy, included value sets, and excludes.
+/// completely, filters over them (<see cref="ConceptFilter"/>), included value sets, and excludes of each kind. An
+/// include's <c>version</c> is not enforced: the version we hold is used (the packages pin versions they do not ship).
 /// </summary>
 internal sealed class ValueSetExpander(ConformanceSource source)
 {
@@ -22,11 +25,34 @@ internal sealed class ValueSetExpander(ConformanceSource source)
             : _valueSets.GetOrAdd(url, key => new Lazy<CompiledValueSet>(() => Expand(key, []))).Value;
     }
 
+    /// <summary>
+    /// The code system named by a Coding's <c>system</c>, looked up from the raw UTF-8 (every Coding of every instance
+    /// comes here, mostly with systems we do not hold): a known system costs no string.
+    /// </summary>
+    public CodeSystemContent? GetCodeSystem(JsonElement system)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(system);
+        if (raw.Length <= 256 && !raw.Contains((byte)'\\'))
+        {
+            Span<char> buffer = stackalloc char[256];
+            var length = Encoding.UTF8.GetChars(raw, buffer);
+            if (_codeSystems.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(buffer[..length], out var known))
+            {
+                return known.Value;
+            }
+        }
+
+        return GetCodeSystem(system.GetString()!);
+    }
+
+    /// <summary>The content of a code system we hold, read once; looked up for every Coding, so the hit allocates nothing.</summary>
     public CodeSystemContent? GetCodeSystem(string system) =>
-        _codeSystems.GetOrAdd(system, key => new Lazy<CodeSystemContent?>(() =>
-            source.TryGet(key, out var artifact) && artifact.Entry.ResourceType == "CodeSystem"
-                ? CodeSystemContent.From(artifact.Json)
-                : null)).Value;
+        _codeSystems.TryGetValue(system, out var known)
+            ? known.Value
+            : _codeSystems.GetOrAdd(system, key => new Lazy<CodeSystemContent?>(() =>
+                source.TryGet(key, out var artifact) && artifact.Entry.ResourceType == "CodeSystem"
+                    ? CodeSystemContent.From(artifact.Json)
+                    : null)).Value;
 
     private CompiledValueSet Expand(string url, HashSet<string> visiting)
     {
@@ -42,6 +68,7 @@ internal sealed class ValueSetExpander(ConformanceSource source)
             && !IsLimited(expansion))
         {
             AddContains(result, contains);
+            result.Freeze();
             return result;
         }
 
@@ -63,26 +90,46 @@ internal sealed class ValueSetExpander(ConformanceSource source)
         {
             foreach (var exclude in excludes.EnumerateArray())
             {
-                var system = Text(exclude, "system");
-                if (system is not null && exclude.TryGetProperty("concept", out var concepts))
-                {
-                    foreach (var concept in concepts.EnumerateArray())
-                    {
-                        if (Text(concept, "code") is { } code)
-                        {
-                            result.Codes.Remove((system, code));
-                        }
-                    }
-                }
+                Exclude(result, exclude, visiting);
             }
         }
 
+        result.Freeze();
         return result;
     }
 
+    /// <summary>
+    /// An include (valueset.html#compose): the codes of its system (enumerated, or all / filtered when we hold the
+    /// content), intersected with the codes of each of its value sets when it names any.
+    /// </summary>
     private void Include(CompiledValueSet result, JsonElement include, HashSet<string> visiting)
     {
         var system = Text(include, "system");
+        HashSet<(string System, string Code)>? codes = null;
+        if (system is not null)
+        {
+            if (include.TryGetProperty("concept", out var concepts))
+            {
+                codes = [];
+                foreach (var concept in concepts.EnumerateArray())
+                {
+                    if (Text(concept, "code") is { } code)
+                    {
+                        codes.Add((system, code));
+                    }
+                }
+            }
+            else if (TrySelect(system, include, out var selected, out var reason))
+            {
+                codes = [.. selected.Select(code => (system, code))];
+            }
+            else
+            {
+                result.Open(system, reason); // membership cannot be decided here: unknown, never a false error
+                return;
+            }
+        }
+
         if (include.TryGetProperty("valueSet", out var valueSets))
         {
             foreach (var item in valueSets.EnumerateArray())
@@ -96,18 +143,46 @@ internal sealed class ValueSetExpander(ConformanceSource source)
                     }
                     else
                     {
-                        result.OpenSystems.Add(system);
+                        result.Open(system, $"value set {item.GetString()} is not available here");
                     }
 
-                    continue;
+                    return;
                 }
 
-                Merge(result, nested);
-            }
+                foreach (var (openSystem, reason) in nested.OpenSystems)
+                {
+                    result.Open(openSystem, reason);
+                }
 
-            if (system is null)
+                codes = codes is null ? [.. nested.Codes] : [.. codes.Intersect(nested.Codes)];
+            }
+        }
+
+        foreach (var (codeSystem, code) in codes ?? [])
+        {
+            result.Add(codeSystem, code);
+        }
+    }
+
+    /// <summary>
+    /// An exclude (valueset.html#compose): its concepts, the codes its filters select, the codes of its value sets, or a
+    /// whole system are removed. When what it removes cannot be known here, membership in that system becomes unknown.
+    /// </summary>
+    private void Exclude(CompiledValueSet result, JsonElement exclude, HashSet<string> visiting)
+    {
+        var system = Text(exclude, "system");
+        if (exclude.TryGetProperty("valueSet", out var valueSets))
+        {
+            foreach (var item in valueSets.EnumerateArray())
             {
-                return;
+                var nested = item.GetString() is { } nestedUrl ? Expand(ConformanceSource.StripVersion(nestedUrl), [.. visiting]) : null;
+                if (nested is null || nested.IsUnknown || nested.OpenSystems.Count > 0)
+                {
+                    result.IsUnknown = true; // what is left is not known
+                    return;
+                }
+
+                result.Codes.ExceptWith(nested.Codes);
             }
         }
 
@@ -116,57 +191,62 @@ internal sealed class ValueSetExpander(ConformanceSource source)
             return;
         }
 
-        if (include.TryGetProperty("concept", out var concepts))
+        if (exclude.TryGetProperty("concept", out var concepts))
         {
             foreach (var concept in concepts.EnumerateArray())
             {
                 if (Text(concept, "code") is { } code)
                 {
-                    result.Add(system, code);
+                    result.Codes.Remove((system, code));
                 }
             }
 
             return;
         }
 
+        if (!exclude.TryGetProperty("filter", out _))
+        {
+            result.Codes.RemoveWhere(c => c.System == system);
+            return;
+        }
+
+        if (!TrySelect(system, exclude, out var excluded, out var reason))
+        {
+            result.Open(system, $"an exclude cannot be evaluated: {reason}");
+            return;
+        }
+
+        result.Codes.RemoveWhere(c => c.System == system && excluded.Contains(c.Code));
+    }
+
+    /// <summary>The codes a whole-system or filtered include/exclude selects, when the code system's content allows knowing them.</summary>
+    private bool TrySelect(string system, JsonElement component, out HashSet<string> selected, out string reason)
+    {
+        selected = [];
         var codeSystem = GetCodeSystem(system);
         if (codeSystem is not { IsComplete: true })
         {
-            result.OpenSystems.Add(system); // content we do not hold: membership cannot be decided here
-            return;
+            reason = codeSystem is null or { Content: "not-present" or "supplement" }
+                ? $"the content of {system} is not held locally"
+                : $"only {(codeSystem.Content == "example" ? "an example" : "a fragment")} of {system} is held locally, not its complete content";
+            return false;
         }
 
-        if (!include.TryGetProperty("filter", out var filters))
+        if (!component.TryGetProperty("filter", out var filters))
         {
-            foreach (var code in codeSystem.AllCodes)
-            {
-                result.Add(system, code);
-            }
-
-            return;
+            selected = new HashSet<string>(codeSystem.AllCodes, codeSystem.Comparer);
+            reason = "";
+            return true;
         }
 
-        if (!codeSystem.TryFilter(filters, out var selected))
+        if (!ConceptFilter.TryApply(codeSystem, filters, out selected, out var why))
         {
-            result.OpenSystems.Add(system);
-            return;
+            reason = $"{why} on {system}";
+            return false;
         }
 
-        foreach (var code in selected)
-        {
-            result.Add(system, code);
-        }
-    }
-
-    private static void Merge(CompiledValueSet target, CompiledValueSet nested)
-    {
-        foreach (var (system, code) in nested.Codes)
-        {
-            target.Add(system, code);
-        }
-
-        target.CodesAnySystem.UnionWith(nested.CodesAnySystem);
-        target.OpenSystems.UnionWith(nested.OpenSystems);
+        reason = "";
+        return true;
     }
 
     /// <summary>

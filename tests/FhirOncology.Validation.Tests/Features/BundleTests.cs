@@ -15,7 +15,7 @@ public sealed class BundleTests(ValidatorFixture fixture)
     }
 
     [Fact]
-    public void Entry_RelativeReference_ResolvedByTypeAndId()
+    public void Entry_RelativeReferenceNotInBundle_LeftToTheServerNoError()
     {
         var bundle = Corpus.Bundle();
         bundle["entry"]![2]!["resource"]!["subject"]!["reference"] = "Patient/not-in-bundle";

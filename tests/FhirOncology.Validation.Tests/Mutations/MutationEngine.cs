@@ -37,6 +37,11 @@ internal sealed partial class MutationEngine(ProfileValidator validator)
             MutationKind.MissingRequiredSlice => MissingRequiredSlice(instance, profile, targets),
             MutationKind.BadPrimitiveFormat => BadPrimitive(instance, targets),
             MutationKind.ScriptInNarrative => ScriptInNarrative(instance, profile),
+            MutationKind.ExceedMaxLength => ExceedMaxLength(instance, targets),
+            MutationKind.OutOfRange => OutOfRange(instance, targets),
+            MutationKind.RegexMismatch => RegexMismatch(instance, targets),
+            MutationKind.UnknownCode => UnknownCode(instance, targets),
+            MutationKind.WrongDisplay => WrongDisplay(instance, targets),
             _ => null,
         };
     }

@@ -1,6 +1,6 @@
 namespace FhirOncology.Validation.Tests.Mutations;
 
-/// <summary>The one-thing-broken mutations of issue #3, each of which a conformant validator must report.</summary>
+/// <summary>The one-thing-broken mutations of issue #3, each of which a conformant validator must report (WrongDisplay as a warning).</summary>
 public enum MutationKind
 {
     RemoveRequiredElement,
@@ -13,4 +13,9 @@ public enum MutationKind
     MissingRequiredSlice,
     BadPrimitiveFormat,
     ScriptInNarrative,
+    ExceedMaxLength,
+    OutOfRange,
+    RegexMismatch,
+    UnknownCode,
+    WrongDisplay,
 }

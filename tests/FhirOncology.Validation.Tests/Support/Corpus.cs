@@ -13,6 +13,8 @@ public static class Corpus
 
     public static JsonObject Bundle() => Load("Bundle-onc-test.json");
 
+    public static JsonObject Measure() => Load("Observation-onc-test-measure.json");
+
     public static JsonObject Load(string file) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(ValidatorFixture.CorpusPath, "Instances", file)))!.AsObject();
 

@@ -27,6 +27,8 @@ internal static partial class FpEvaluator
                 return focus;
             case FpKind.Variable:
                 return Variable(expression.Name, environment);
+            case FpKind.Member when expression.Receiver is null && char.IsAsciiLetterUpper(expression.Name[0]):
+                return OfFocusType(focus, expression.Name);
             case FpKind.Member:
                 return Navigate(expression.Receiver is null ? focus : Evaluate(expression.Receiver, focus, environment), expression);
             case FpKind.Index:
@@ -49,11 +51,34 @@ internal static partial class FpEvaluator
         "context" => [environment.Context],
         "resource" => [FpItem.FromJson(environment.Resource, environment.ResourceType)],
         "rootResource" => [FpItem.FromJson(environment.RootResource, environment.RootResourceType)],
+        "extension" when environment.Extension is { } extension => [FpItem.FromJson(extension, "Extension")],
         "ucum" => [FpItem.FromString("http://unitsofmeasure.org")],
         "sct" => [FpItem.FromString("http://snomed.info/sct")],
         "loinc" => [FpItem.FromString("http://loinc.org")],
         _ => throw new FhirPathSubsetException($"%{name}"),
     };
+
+    /// <summary>
+    /// A path that starts with a type name (<c>Observation.component</c>) keeps the focus items of that type
+    /// (fhirpath.html#path-selection); FHIR element names never start with a capital.
+    /// </summary>
+    private static List<FpItem> OfFocusType(List<FpItem> focus, string typeName)
+    {
+        var result = new List<FpItem>(focus.Count);
+        foreach (var item in focus)
+        {
+            var type = item.Type.Length > 0 ? item.Type
+                : item.Kind == FpItemKind.Json && item.Json.ValueKind == JsonValueKind.Object && item.Json.TryGetProperty("resourceType", out var rt)
+                    && rt.ValueKind == JsonValueKind.String ? rt.GetString()!
+                : throw new FhirPathSubsetException("Type of the focus not known from the JSON.");
+            if (type == typeName)
+            {
+                result.Add(item);
+            }
+        }
+
+        return result;
+    }
 
     /// <summary>Children by name; a name without its choice suffix finds the typed JSON property (<c>value</c> → <c>valueQuantity</c>).</summary>
     private static List<FpItem> Navigate(List<FpItem> input, FpExpression member)
