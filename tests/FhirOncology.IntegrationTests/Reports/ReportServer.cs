@@ -91,7 +91,9 @@ public sealed class ReportServer : FhirServerFactory, IAsyncLifetime
         var patientUrl = (string)patientEntry["fullUrl"]!;
         patientEntry["fullUrl"] = $"{Base}/Patient/{patientId}";
         patientEntry["resource"]!["id"] = patientId;
-        var text = document.ToJsonString().Replace($"\"{patientUrl}\"", $"\"Patient/{patientId}\"", StringComparison.Ordinal);
+        // bundle.html#references: the entries have urn:uuid fullUrls, so a relative Patient/{id} would not resolve
+        // inside the document; the absolute URL matches the Patient entry's fullUrl.
+        var text = document.ToJsonString().Replace($"\"{patientUrl}\"", $"\"{Base}/Patient/{patientId}\"", StringComparison.Ordinal);
         document = JsonNode.Parse(text)!.AsObject();
         entries = document["entry"]!.AsArray();
         var observationUrl = "urn:uuid:" + Guid.NewGuid();
@@ -103,7 +105,7 @@ public sealed class ReportServer : FhirServerFactory, IAsyncLifetime
                 ["resourceType"] = "Observation",
                 ["status"] = "final",
                 ["code"] = Coding("https://fhironcology.org/fhir/CodeSystem/report-section", "review-outcome", "Outcome"),
-                ["subject"] = new JsonObject { ["reference"] = "Patient/" + patientId },
+                ["subject"] = new JsonObject { ["reference"] = $"{Base}/Patient/{patientId}" },
                 ["valueCodeableConcept"] = Coding(Outcomes, outcome, null),
             },
         });
