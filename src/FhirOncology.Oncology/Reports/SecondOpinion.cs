@@ -15,8 +15,8 @@ public static class SecondOpinion
 
     /// <summary>
     /// Task.input types the server writes: <c>case-bundle-version</c> (the case the report reviewed) and
-    /// <c>case-changed-after-report</c>. Task.input.type has an example binding only.
-    /// TODO(#6): add this CodeSystem to profiles/fsh (it needs a SUSHI run, which this change did not make).
+    /// <c>case-changed-after-report</c>, from profiles (CodeSystem referral-task-input); Task.input.type has an example
+    /// binding only.
     /// </summary>
     public const string TaskInputSystem = Base + "/CodeSystem/referral-task-input";
 

@@ -122,3 +122,19 @@ Title: "Referral Task Output Types"
 Description: "Every code of the referral-task-output code system."
 * insert Artifact
 * include codes from system ReferralTaskOutputCodes
+
+CodeSystem: ReferralTaskInputCodes
+Id: referral-task-input
+Title: "Referral Task Input Type"
+Description: "What the server records in a second-opinion referral Task.input (Task.input.type)."
+* insert Artifact
+* ^caseSensitive = true
+* #case-bundle-version "Case bundle version" "The version (SHA-256) of the case bundle the report reviewed ($case-bundle)."
+* #case-changed-after-report "Case changed after report" "The patient's case changed after the report was delivered (valueDateTime: when first)."
+
+ValueSet: ReferralTaskInputs
+Id: referral-task-input
+Title: "Referral Task Input Types"
+Description: "Every code of the referral-task-input code system."
+* insert Artifact
+* include codes from system ReferralTaskInputCodes
