@@ -21,7 +21,7 @@ namespace FhirOncology.Oncology.Demo;
 /// </summary>
 public sealed partial class DemoDataLoader(
     ResourceService resources, SearchService search, BundleService bundles, FhirSerializer serializer,
-    IOptions<DemoOptions> options, IOptions<FhirOptions> fhir, IHostEnvironment environment, ILogger<DemoDataLoader> logger) : IHostedService
+    IOptions<DemoOptions> options, IOptions<FhirOptions> fhir, IHostEnvironment environment, TimeProvider clock, ILogger<DemoDataLoader> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -59,7 +59,9 @@ public sealed partial class DemoDataLoader(
                 await using var json = referral.Open();
                 using var buffer = new MemoryStream();
                 await json.CopyToAsync(buffer, cancellationToken);
-                await bundles.ProcessAsync(serializer.Parse(buffer.ToArray(), FhirFormat.Json), baseUrl, representation: false, cancellationToken);
+                var bundle = (Bundle)serializer.Parse(buffer.ToArray(), FhirFormat.Json);
+                DemoDates.RefreshLaboratoryResults(bundle, clock.GetUtcNow());
+                await bundles.ProcessAsync(bundle, baseUrl, representation: false, cancellationToken);
                 loaded++;
             }
         }
