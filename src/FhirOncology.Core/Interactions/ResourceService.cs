@@ -98,7 +98,7 @@ public sealed partial class ResourceService(
         var index = indexer.Index(resource);
         await transaction.SaveAsync(new NewVersion(key, versionId, lastUpdated, method, json, index), ct);
 
-        var patients = AccessRecorder.CasePatients(key, resource, index);
+        var patients = await AccessRecorder.CasePatientsAsync(transaction, key, resource, index, ct);
         await recorder.RecordAsync(transaction, key, resource, patients, ct);
         await policy.EnsureWrittenInScopeAsync(transaction, key, permission, ct);
         await RecordProvenanceAsync(transaction, key, versionId, lastUpdated, method, patients, ct);

@@ -49,6 +49,22 @@ public sealed class AccessRecorder(AccessPolicy policy)
         return [.. patients];
     }
 
+    /// <summary>
+    /// <see cref="CasePatients"/>, and for a Binary the case of its securityContext (binary.html#security: access to
+    /// a Binary follows the resource named there).
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> CasePatientsAsync(
+        IStoreWriteTransaction transaction, ResourceKey key, Resource resource, SearchIndexEntries index, CancellationToken ct)
+    {
+        var patients = CasePatients(key, resource, index);
+        if (resource is Binary { SecurityContext.Reference: { } context } && LocalReference.TryParse(context) is { } proxy)
+        {
+            patients = [.. patients.Union(await transaction.ReadCasePatientsAsync(proxy, ct), StringComparer.Ordinal)];
+        }
+
+        return patients;
+    }
+
     public async Task RecordAsync(
         IStoreWriteTransaction transaction, ResourceKey key, Resource resource, IReadOnlyList<string> patients, CancellationToken ct)
     {
@@ -69,6 +85,31 @@ public sealed class AccessRecorder(AccessPolicy policy)
         if (resource is Hl7.Fhir.Model.Task task)
         {
             await ShareTaskAsync(transaction, key, task, caller, ct);
+        }
+
+        if (resource is DocumentReference document && patients.Count > 0)
+        {
+            await ShareAttachmentsAsync(transaction, document, patients, caller, ct);
+        }
+    }
+
+    // A Binary a document's attachment points at (attachment.url "Binary/id", often posted first) joins the
+    // document's case, so whoever may read the document may read its content.
+    private static async Task ShareAttachmentsAsync(
+        IStoreWriteTransaction transaction, DocumentReference document, IReadOnlyList<string> patients, Caller caller, CancellationToken ct)
+    {
+        var binaries = document.Content.Select(content => LocalReference.TryParse(content.Attachment?.Url))
+            .OfType<ResourceKey>().Where(target => target.Type == "Binary").Distinct();
+        foreach (var binary in binaries)
+        {
+            if (await transaction.ReadCurrentAsync(binary, ct) is null)
+            {
+                continue;
+            }
+
+            await EnsureVisibleAsync(transaction, binary, caller, ct);
+            var members = (await transaction.ReadCasePatientsAsync(binary, ct)).Union(patients, StringComparer.Ordinal);
+            await transaction.SetCaseMembershipAsync(binary, members, ct);
         }
     }
 
