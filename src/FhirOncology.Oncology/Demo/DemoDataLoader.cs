@@ -1,6 +1,4 @@
-using System.Net;
 using FhirOncology.Core;
-using FhirOncology.Core.Errors;
 using FhirOncology.Core.Interactions;
 using FhirOncology.Core.Search;
 using FhirOncology.Core.Security;
@@ -34,11 +32,7 @@ public sealed partial class DemoDataLoader(
         {
             foreach (var organization in DemoOrganizations.All())
             {
-                var id = organization.Id!; // every demo organisation has its fixed id
-                if (!await ExistsAsync(organization.TypeName, id, cancellationToken))
-                {
-                    await resources.UpdateAsync(organization.TypeName, id, organization, ifMatch: null, cancellationToken);
-                }
+                await resources.CreateIfMissingAsync(organization, cancellationToken); // fixed ids, as the dev server seeds them
             }
         }
 
@@ -70,19 +64,6 @@ public sealed partial class DemoDataLoader(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private async Task<bool> ExistsAsync(string type, string id, CancellationToken ct)
-    {
-        try
-        {
-            await resources.ReadAsync(type, id, ct);
-            return true;
-        }
-        catch (FhirException error) when (error.Status is HttpStatusCode.NotFound or HttpStatusCode.Gone)
-        {
-            return false;
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: loaded {Loaded} of {Total} demo referrals (the others were there already)")]
     private partial void LogLoaded(int loaded, int total);

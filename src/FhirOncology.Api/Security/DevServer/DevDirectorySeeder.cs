@@ -1,5 +1,3 @@
-using System.Net;
-using FhirOncology.Core.Errors;
 using FhirOncology.Core.Interactions;
 using FhirOncology.Core.Security;
 using Microsoft.Extensions.Options;
@@ -28,12 +26,7 @@ internal sealed partial class DevDirectorySeeder(
             var created = 0;
             foreach (var resource in directory)
             {
-                var id = resource.Id!; // every DemoDirectory entry has its fixed id
-                if (!await ExistsAsync(resource.TypeName, id, cancellationToken))
-                {
-                    await resources.UpdateAsync(resource.TypeName, id, resource, ifMatch: null, cancellationToken);
-                    created++;
-                }
+                created += await resources.CreateIfMissingAsync(resource, cancellationToken) ? 1 : 0;
             }
 
             LogSeeded(created, directory.Count);
@@ -41,20 +34,6 @@ internal sealed partial class DevDirectorySeeder(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>A deleted entry (410) counts as missing and is recreated.</summary>
-    private async Task<bool> ExistsAsync(string type, string id, CancellationToken ct)
-    {
-        try
-        {
-            await resources.ReadAsync(type, id, ct);
-            return true;
-        }
-        catch (FhirException exception) when (exception.Status is HttpStatusCode.NotFound or HttpStatusCode.Gone)
-        {
-            return false;
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Development authorization server: created {Created} of {Total} demo directory resources")]
     private partial void LogSeeded(int created, int total);
