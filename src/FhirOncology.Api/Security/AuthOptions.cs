@@ -26,6 +26,9 @@ public sealed class AuthOptions
     /// <summary>System clients: registered client id → the id of the Organization it acts for.</summary>
     public Dictionary<string, string> ClientOrganizations { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>System clients that may administer the server ($reindex, $verify-audit-chain); none by default.</summary>
+    public string[] AdministratorClients { get; set; } = [];
+
     /// <summary>The embedded development authorization server.</summary>
     public DevServerOptions DevServer { get; set; } = new();
 }

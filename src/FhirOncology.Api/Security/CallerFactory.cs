@@ -32,7 +32,8 @@ internal sealed class CallerFactory(
         IReadOnlyList<string> organizations = userKey is not null
             ? await UserOrganizationsAsync(userKey, ct)
             : ClientOrganization(auth, clientId) is { } organization ? [organization] : [];
-        return new Caller(clientId, userKey is null ? null : $"{userKey.Type}/{userKey.Id}", organizations, scopes, principal.FindFirstValue("patient"));
+        return new Caller(clientId, userKey is null ? null : $"{userKey.Type}/{userKey.Id}", organizations, scopes, principal.FindFirstValue("patient"),
+            IsAdministrator: userKey is null && auth.AdministratorClients.Contains(clientId, StringComparer.Ordinal));
     }
 
     /// <summary>SMART puts scopes in "scope" (space-separated); Entra uses "scp", sometimes one claim per scope.</summary>

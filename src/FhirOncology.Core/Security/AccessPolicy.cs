@@ -150,13 +150,22 @@ public sealed class AccessPolicy(CallerContext callers, SearchQueryParser parser
         return scope;
     }
 
-    /// <summary>Server administration ($reindex): a system client granted every permission on every type.</summary>
+    /// <summary>
+    /// Server administration ($reindex, $verify-audit-chain): a system client registered as an administrator
+    /// (Auth:AdministratorClients) and granted every permission on every type. Clinical scopes alone never suffice,
+    /// so an EHR's system/*.cruds does not administer the server.
+    /// </summary>
     public void RequireAdministrator()
     {
         var caller = callers.Current;
-        if (!caller.IsInternal && !caller.Scopes.Any(s => s is { Context: ScopeContext.System, ResourceType: SmartScope.AnyType, Permissions: Permissions.All, Query: null }))
+        if (caller.IsInternal)
         {
-            throw Forbidden("This operation needs the scope system/*.cruds (or system/*.*).");
+            return;
+        }
+
+        if (!caller.IsAdministrator || !caller.Scopes.Any(s => s is { Context: ScopeContext.System, ResourceType: SmartScope.AnyType, Permissions: Permissions.All, Query: null }))
+        {
+            throw Forbidden("This operation needs an administrator client (Auth:AdministratorClients) with the scope system/*.cruds (or system/*.*).");
         }
     }
 

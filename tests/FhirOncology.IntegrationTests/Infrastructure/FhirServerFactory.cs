@@ -52,6 +52,7 @@ public class FhirServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Auth:Audience", TestIssuer.Audience);
         builder.UseSetting("Auth:RequireHttpsMetadata", "false");
         builder.UseSetting("Auth:ClientOrganizations:" + DefaultClientId, DefaultOrganization);
+        builder.UseSetting("Auth:AdministratorClients:0", DefaultClientId);
         builder.UseSetting("Demo:Enabled", "false"); // tests own their data; DemoServer turns it on
         foreach (var (key, value) in Settings)
         {

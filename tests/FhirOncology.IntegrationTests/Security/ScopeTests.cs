@@ -124,10 +124,14 @@ public sealed class ScopeTests(IsolationServer server) : IClassFixture<Isolation
     }
 
     [Fact]
-    public async Task Administration_NeedsFullSystemScope()
+    public async Task Administration_NeedsAnAdministratorClientWithFullSystemScope()
     {
-        await (await server.Client("ehr-a", "system/*.rs").GetAsync("/fhir/$reindex")).AssertOutcomeAsync(HttpStatusCode.Forbidden);
-        Assert.Equal(HttpStatusCode.OK, (await server.Client("ehr-a", "system/*.cruds").GetAsync("/fhir/$reindex")).StatusCode);
+        var administrator = FhirServerFactory.DefaultClientId; // listed in Auth:AdministratorClients by the factory
+
+        await (await server.Client(administrator, "system/*.rs").GetAsync("/fhir/$reindex")).AssertOutcomeAsync(HttpStatusCode.Forbidden);
+        await (await server.Client("ehr-a", "system/*.cruds").GetAsync("/fhir/$reindex")).AssertOutcomeAsync(HttpStatusCode.Forbidden);
+        await (await server.Client("ehr-a", "system/*.cruds").GetAsync("/fhir/$verify-audit-chain")).AssertOutcomeAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.OK, (await server.Client(administrator, "system/*.cruds").GetAsync("/fhir/$reindex")).StatusCode);
     }
 
     [Fact]
