@@ -83,9 +83,13 @@ public sealed class AccessPolicy(CallerContext callers, SearchQueryParser parser
     public async Task<bool> IsVisibleAsync(IResourceStore store, ResourceKey key, CancellationToken ct)
     {
         var caller = callers.Current;
-        return caller.IsInternal
-            || (caller.HasOrganization && (SharedTypes.Contains(key.Type)
-                || await store.MatchesAsync(key, [new OrganizationAccessClause(caller.OrganizationIds)], ct)));
+        if (caller.IsInternal)
+        {
+            return true;
+        }
+
+        var clauses = VisibilityClauses(key.Type, caller.OrganizationIds);
+        return caller.HasOrganization && (clauses.Count == 0 || await store.MatchesAsync(key, clauses, ct));
     }
 
     /// <summary>Inside a write: 403 unless the caller may change this existing resource with the permission.</summary>

@@ -70,7 +70,7 @@ public sealed class AccessRecorder(AccessPolicy policy)
     {
         var caller = policy.Caller;
         var organizations = caller.OrganizationIds;
-        foreach (var patient in patients.Where(p => p != key.Id || key.Type != PatientType))
+        foreach (var patient in patients.Where(p => !caller.IsInternal && (p != key.Id || key.Type != PatientType)))
         {
             await EnsureVisibleAsync(transaction, new ResourceKey(PatientType, patient), caller, ct);
         }
@@ -102,12 +102,11 @@ public sealed class AccessRecorder(AccessPolicy policy)
             .OfType<ResourceKey>().Where(target => target.Type == "Binary").Distinct();
         foreach (var binary in binaries)
         {
-            if (await transaction.ReadCurrentAsync(binary, ct) is null)
+            if (!await EnsureVisibleAsync(transaction, binary, caller, ct))
             {
                 continue;
             }
 
-            await EnsureVisibleAsync(transaction, binary, caller, ct);
             var members = (await transaction.ReadCasePatientsAsync(binary, ct)).Union(patients, StringComparer.Ordinal);
             await transaction.SetCaseMembershipAsync(binary, members, ct);
         }
@@ -136,26 +135,27 @@ public sealed class AccessRecorder(AccessPolicy policy)
             .Distinct();
         foreach (var target in referenced)
         {
-            if (await transaction.ReadCurrentAsync(target, ct) is null)
+            if (await EnsureVisibleAsync(transaction, target, caller, ct)) // nothing to share yet when it does not exist
             {
-                continue; // nothing to share yet
+                await transaction.GrantAsync(target, sharedWith, ct);
             }
-
-            await EnsureVisibleAsync(transaction, target, caller, ct);
-            await transaction.GrantAsync(target, sharedWith, ct);
         }
     }
 
-    private static async Task EnsureVisibleAsync(IStoreWriteTransaction transaction, ResourceKey target, Caller caller, CancellationToken ct)
+    /// <summary>False when the target does not exist (yet); 403 when it exists and the caller may not see it.</summary>
+    private static async Task<bool> EnsureVisibleAsync(IStoreWriteTransaction transaction, ResourceKey target, Caller caller, CancellationToken ct)
     {
-        if (caller.IsInternal || await transaction.ReadCurrentAsync(target, ct) is null)
+        if (await transaction.ReadCurrentAsync(target, ct) is null)
         {
-            return;
+            return false;
         }
 
-        if (!await transaction.MatchesAsync(target, [new OrganizationAccessClause(caller.OrganizationIds)], ct))
+        var clauses = AccessPolicy.VisibilityClauses(target.Type, caller.OrganizationIds);
+        if (!caller.IsInternal && clauses.Count > 0 && !await transaction.MatchesAsync(target, clauses, ct))
         {
             throw AccessPolicy.Forbidden($"The resource references {target.Type}/{target.Id}, which this client may not access.");
         }
+
+        return true;
     }
 }

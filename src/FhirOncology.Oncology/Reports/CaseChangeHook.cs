@@ -50,7 +50,8 @@ public sealed class CaseChangeHook(SearchQueryParser parser, FhirSerializer seri
             return; // the report itself, stored with the Task it completes
         }
 
-        foreach (var patient in Patients(context.Key, resource))
+        // The case membership the access rules recorded for this resource (AccessRecorder): one definition of a case.
+        foreach (var patient in await context.Transaction.ReadCasePatientsAsync(context.Key, ct))
         {
             var criteria = parser.ParseCriteria("Task", [new("subject", "Patient/" + patient), new("status", "completed")]);
             foreach (var id in await context.Transaction.FindCurrentIdsAsync("Task", criteria, MaxTasks, ct))
@@ -70,15 +71,4 @@ public sealed class CaseChangeHook(SearchQueryParser parser, FhirSerializer seri
             }
         }
     }
-
-    /// <summary>The patients whose case the resource belongs to: itself, or the Patients it references.</summary>
-    private static IEnumerable<string> Patients(ResourceKey key, Resource resource) =>
-        key.Type == "Patient"
-            ? [key.Id]
-            : ResourceReferences.All(resource)
-                .Where(r => r.Reference is { } literal && !literal.Contains("://", StringComparison.Ordinal))
-                .Select(r => LocalReference.TryParse(r.Reference))
-                .Where(k => k is { Type: "Patient" })
-                .Select(k => k!.Id)
-                .Distinct();
 }
