@@ -15,6 +15,9 @@ public static class SecurityServiceCollectionExtensions
 
     private const string SelectorScheme = "Bearer";
 
+    /// <summary>Reads (never validates) a token's issuer for <see cref="SelectScheme"/>; thread-safe, so one for all requests.</summary>
+    private static readonly JsonWebTokenHandler TokenReader = new();
+
     /// <summary>
     /// Asymmetric signatures only: rejects <c>alg: none</c> and an HMAC token "signed" with a public key
     /// (RFC 8725 §2.1, §3.1).
@@ -104,7 +107,7 @@ public static class SecurityServiceCollectionExtensions
             return IssuerScheme;
         }
 
-        var handler = new JsonWebTokenHandler();
+        var handler = TokenReader;
         var token = header["Bearer ".Length..].Trim();
         try
         {
